@@ -1,0 +1,13 @@
+"""The ``dyads`` command line: a thin skin over importable functions.
+
+Each command parses arguments, calls a library function and prints. Library errors
+(:class:`dyads.errors.DyadsError`) become one-line messages and exit codes here, nowhere else.
+"""
+
+from __future__ import annotations
+
+from dyads.cli.app import main
+from dyads.cli import pipeline_cmds, query_cmds  # noqa: F401  (register commands)
+from dyads.cli import analysis_cmds  # noqa: F401  (register commands)
+
+__all__ = ["main"]

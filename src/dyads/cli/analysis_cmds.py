@@ -1,0 +1,1 @@
+"""Analysis commands (supporters, leverage, path, top, ask) and exports."""

@@ -1,0 +1,172 @@
+"""Commands that run the pipeline: extract, ingest."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from dyads.cli.app import EXIT_PARTIAL, db_option, handle_errors, main, print_json, print_table
+from dyads.errors import SourceError
+from dyads.ingest import ingest
+from dyads.pipeline import STAGES, Pipeline
+from dyads.records import Document, ProcessedDocument
+from dyads.settings import Settings
+from dyads.sources import read_paths
+
+paths_arg = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+gazetteer_opt = click.option(
+    "--gazetteer",
+    "gazetteers",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra gazetteer YAML file (repeatable).",
+)
+lexicon_opt = click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra relation lexicon YAML file (repeatable).",
+)
+workers_opt = click.option(
+    "-j", "--workers", "n_process", type=click.IntRange(1, 64), default=None,
+    help="Worker processes for parsing (default 1).",
+)
+
+
+def _settings(gazetteers: tuple[Path, ...], lexicons: tuple[Path, ...], n_process: int | None) -> Settings:
+    return Settings().with_(gazetteers=tuple(gazetteers), lexicons=tuple(lexicons), n_process=n_process)
+
+
+def _report_error(err: SourceError) -> None:
+    click.echo(f"dyads: {err}", err=True)
+
+
+@main.command()
+@paths_arg
+@gazetteer_opt
+@lexicon_opt
+@workers_opt
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write JSON Lines here instead of stdout.")
+@handle_errors
+def extract(
+    paths: tuple[Path, ...],
+    gazetteers: tuple[Path, ...],
+    lexicons: tuple[Path, ...],
+    n_process: int | None,
+    output: Path | None,
+) -> None:
+    """Print relation records as JSON Lines (no database needed).
+
+    PATHS are files or folders of .txt, .html, .jsonl and .csv articles.
+    """
+    settings = _settings(gazetteers, lexicons, n_process)
+    pipe = Pipeline(settings)
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    failed = False
+    try:
+        for item in pipe.run(read_paths(paths)):
+            if isinstance(item, SourceError):
+                _report_error(item)
+                failed = True
+                continue
+            assert isinstance(item, ProcessedDocument)
+            for rel in item.relations:
+                out.write(json.dumps(rel.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            out.close()
+    if failed:
+        sys.exit(EXIT_PARTIAL)
+
+
+@main.command(name="ingest")
+@paths_arg
+@db_option
+@gazetteer_opt
+@lexicon_opt
+@workers_opt
+@click.option("--profile", is_flag=True, help="Print seconds spent per pipeline stage.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@handle_errors
+def ingest_cmd(
+    paths: tuple[Path, ...],
+    db: Path,
+    gazetteers: tuple[Path, ...],
+    lexicons: tuple[Path, ...],
+    n_process: int | None,
+    profile: bool,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """Store documents, sentences, mentions, actors and relations in DuckDB.
+
+    Files that cannot be read are reported one line each; the others are stored. Re-running on
+    the same files stores nothing twice. Exit code 1 if any file or record failed.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    settings = _settings(gazetteers, lexicons, n_process)
+    show = not quiet and not as_json and sys.stderr.isatty()
+    with Progress(
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        disable=not show, transient=True,
+    ) as bar:
+        task = bar.add_task("ingest", total=None)
+        report = ingest(
+            paths, db, settings,
+            on_error=_report_error,
+            progress=lambda n: bar.advance(task, n),
+        )
+    summary = {
+        "database": str(db),
+        "documents_read": report.documents_read,
+        "documents_written": report.documents_written,
+        "documents_skipped": report.documents_skipped,
+        "relations_extracted": report.relations,
+        "errors": len(report.errors),
+        "interrupted": report.interrupted,
+        "store": report.counts,
+    }
+    if profile:
+        summary["profile"] = _profile(report.timings)
+    if as_json:
+        print_json(summary)
+    else:
+        c = report.counts
+        click.echo(
+            f"ingested {report.documents_written} new documents "
+            f"({report.documents_skipped} already stored, {len(report.errors)} errors) into {db}; "
+            f"store: {c.get('documents', 0)} documents, {c.get('actors', 0)} actors, "
+            f"{c.get('relations', 0)} relations"
+        )
+        if report.interrupted:
+            click.echo("interrupted: stopped after the last complete batch; run again to resume", err=True)
+        if profile:
+            rows = summary["profile"]["stages"]
+            print_table(
+                f"time per stage ({summary['profile']['words_per_second']:.0f} words/s)",
+                ["stage", "seconds", "share"],
+                [(r["stage"], f"{r['seconds']:.2f}", f"{r['share']:.0%}") for r in rows],
+            )
+    if report.failed:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _profile(t: object) -> dict[str, object]:
+    from dyads.pipeline import Timings
+
+    assert isinstance(t, Timings)
+    total = sum(t.seconds.values()) or 1e-9
+    stages = [
+        {"stage": s, "seconds": round(t.seconds.get(s, 0.0), 3), "share": t.seconds.get(s, 0.0) / total}
+        for s in STAGES
+    ]
+    return {"stages": stages, "words": t.words, "words_per_second": t.words / total}
+
+
+__all__ = ["Document", "extract", "ingest_cmd"]

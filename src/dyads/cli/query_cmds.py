@@ -1,0 +1,123 @@
+"""Commands that read the store: actors, actor, relations, dyad, docs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from dyads.analysis import actor_profile, dyad, list_actors, list_documents, list_relations
+from dyads.cli.app import console, db_option, handle_errors, json_option, main, print_json, print_table
+from dyads.store import Store
+
+
+@main.command()
+@db_option
+@json_option
+@click.option("--limit", type=int, default=50, show_default=True, help="At most this many rows (0: all).")
+@handle_errors
+def actors(db: Path, as_json: bool, limit: int) -> None:
+    """List actors, most connected first."""
+    with Store(db, read_only=True) as store:
+        rows = list_actors(store, limit or None)
+    if as_json:
+        print_json(rows)
+        return
+    print_table(None, ["id", "name", "type", "country", "mentions", "relations"],
+                [[r["id"], r["name"], r["type"], r["country"], r["mentions"], r["relations"]] for r in rows])
+
+
+@main.command()
+@click.argument("name")
+@db_option
+@json_option
+@handle_errors
+def actor(name: str, db: Path, as_json: bool) -> None:
+    """Show one actor: aliases, type, parent, and where it was mentioned."""
+    with Store(db, read_only=True) as store:
+        p = actor_profile(store, name)
+    if as_json:
+        print_json(p)
+        return
+    c = console()
+    c.print(f"[bold]{p['name']}[/bold] ({p['id']}), {p['type']}" + (f", {p['country']}" if p["country"] else ""))
+    if p["parent"]:
+        c.print(f"part of: {p['parent']['name']} ({p['parent']['id']})")
+    if p["aliases"]:
+        c.print("aliases: " + ", ".join(p["aliases"][:20]))
+    if p["relations"]:
+        c.print("relations: " + ", ".join(f"{r['relation']} {r['n']}" for r in p["relations"]))
+    print_table(f"{len(p['mentions'])} mentions", ["document", "sentence", "text", "rule"],
+                [[m["path"], m["sentence"], m["text"], m["rule"]] for m in p["mentions"][:50]])
+
+
+@main.command()
+@db_option
+@json_option
+@click.option("--type", "relation", help="Relation type, e.g. SUPPORTS.")
+@click.option("--source", help="Source actor (name, alias or id).")
+@click.option("--target", help="Target actor (name, alias or id).")
+@click.option("--limit", type=int, default=100, show_default=True, help="At most this many rows (0: all).")
+@handle_errors
+def relations(db: Path, as_json: bool, relation: str | None, source: str | None, target: str | None, limit: int) -> None:
+    """List relations, optionally filtered by type, source and target."""
+    with Store(db, read_only=True) as store:
+        rows = list_relations(store, relation, source, target, limit or None)
+    if as_json:
+        print_json(rows)
+        return
+    print_table(None, ["source", "relation", "target", "kinds", "modality", "polarity", "evidence"],
+                [[r["source"], r["relation"], r["target"], ",".join(r["kinds"] or []), r["modality"],
+                  r["polarity"], r["evidence"][:120]] for r in rows])
+
+
+@main.command(name="dyad")
+@click.argument("a")
+@click.argument("b")
+@db_option
+@json_option
+@handle_errors
+def dyad_cmd(a: str, b: str, db: Path, as_json: bool) -> None:
+    """Every relation between actors A and B, both directions, with its evidence."""
+    with Store(db, read_only=True) as store:
+        d = dyad(store, a, b)
+    if as_json:
+        print_json(d)
+        return
+    c = console()
+    c.print(f"[bold]{d['a']['name']}[/bold] <-> [bold]{d['b']['name']}[/bold]")
+    if not d["groups"]:
+        c.print("no relations between them in the store")
+    for g in d["groups"]:
+        copies = g["n_documents"] - g["n_stories"]
+        c.print(
+            f"\n[bold]{g['source']['name']} {g['relation']} {g['target']['name']}[/bold]: "
+            f"{g['n_stories']} stories ({copies} copies)"
+        )
+        for e in g["evidence"]:
+            tags = [e["modality"]]
+            if e["polarity"] == "denied":
+                tags.append("DENIED")
+            if e["attributed_name"]:
+                tags.append(f"according to {e['attributed_name']}")
+            if e["kinds"]:
+                tags.append("/".join(e["kinds"]))
+            if e["date"]:
+                tags.append(str(e["date"]))
+            where = e["path"] + (f", {e['doc_date']}" if e["doc_date"] else "")
+            c.print(f"  - [{'; '.join(tags)}] {e['evidence']}  ({where})", soft_wrap=True)
+
+
+@main.command()
+@db_option
+@json_option
+@handle_errors
+def docs(db: Path, as_json: bool) -> None:
+    """List documents with path or url, title, date, story id and scramble score."""
+    with Store(db, read_only=True) as store:
+        rows = list_documents(store)
+    if as_json:
+        print_json(rows)
+        return
+    print_table(None, ["location", "title", "date", "story", "scramble", "relations"],
+                [[r["location"], (r["title"] or "")[:50], r["date"], r["story_id"], r["scramble"], r["relations"]] for r in rows])

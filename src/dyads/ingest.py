@@ -1,0 +1,134 @@
+"""Ingest: read sources, run the pipeline, cluster stories and write the store, batch by batch.
+
+This is the function behind ``dyads ingest``; a notebook user can call it as it is.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+
+from dyads.errors import SourceError
+from dyads.pipeline import Pipeline, Timings, batched
+from dyads.records import Document, ProcessedDocument
+from dyads.settings import Settings
+from dyads.sources import read_paths
+from dyads.store import Store
+from dyads.stories import StoryIndex
+
+
+@dataclass
+class IngestReport:
+    documents_read: int = 0
+    documents_written: int = 0
+    documents_skipped: int = 0  # already in the store
+    relations: int = 0
+    errors: list[SourceError] = field(default_factory=list)
+    timings: Timings = field(default_factory=Timings)
+    interrupted: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+
+Progress = Callable[[int], None]  # called with the number of documents just finished
+
+
+class _StopFlag:
+    """Ctrl-C sets the flag; ingest stops after the batch in hand is stored."""
+
+    def __init__(self) -> None:
+        self.stop = False
+        self._old: object = None
+
+    def __enter__(self) -> _StopFlag:
+        try:
+            self._old = signal.signal(signal.SIGINT, self._handler)
+        except ValueError:  # not in the main thread
+            self._old = None
+        return self
+
+    def _handler(self, signum: int, frame: FrameType | None) -> None:
+        if self.stop:  # a second Ctrl-C stops at once
+            raise KeyboardInterrupt
+        self.stop = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self._old is not None:
+            signal.signal(signal.SIGINT, self._old)  # type: ignore[arg-type]
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path = "dyads.duckdb",
+    settings: Settings | None = None,
+    *,
+    pipeline: Pipeline | None = None,
+    on_error: Callable[[SourceError], None] | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest files and folders into the store at ``db``; returns a report (never raises for bad
+    input files: each becomes an entry of ``report.errors``)."""
+    settings = settings or Settings()
+    report = IngestReport()
+    with Store(db) as store, _StopFlag() as flag:
+        t0 = time.perf_counter()
+        stories = StoryIndex(settings.story_threshold, settings.story_num_perm)
+        known: set[str] = set()
+        for doc_id, story_id, fp in store.fingerprints():
+            stories.add(doc_id, story_id, fp)
+            known.add(doc_id)
+        report.timings.seconds["stories"] += time.perf_counter() - t0
+        items = _new_items(read_paths(paths), known, report, on_error)
+        pipe = pipeline or Pipeline(settings)
+        pipe.timings = Timings()
+        results = pipe.run(items, settings.n_process)
+        for batch in batched(results, settings.docs_per_batch):
+            done = [p for p in batch if isinstance(p, ProcessedDocument)]
+            t1 = time.perf_counter()
+            story_of = {p.document.id: stories.assign(p.document.id, p.fingerprint) for p in done}
+            t2 = time.perf_counter()
+            written = store.write(done, story_of)
+            t3 = time.perf_counter()
+            report.timings.seconds["stories"] += t2 - t1
+            report.timings.seconds["store"] += t3 - t2
+            report.documents_written += written
+            report.relations += sum(len(p.relations) for p in done)
+            if progress:
+                progress(len(done))
+            if flag.stop:
+                report.interrupted = True
+                break
+        report.timings.add(pipe.timings)
+        report.counts = store.counts()
+    return report
+
+
+def _new_items(
+    items: Iterable[Document | SourceError],
+    known: set[str],
+    report: IngestReport,
+    on_error: Callable[[SourceError], None] | None,
+) -> Iterator[Document]:
+    t = report.timings
+    start = time.perf_counter()
+    for item in items:
+        if isinstance(item, SourceError):
+            report.errors.append(item)
+            if on_error:
+                on_error(item)
+            continue
+        report.documents_read += 1
+        if item.id in known:
+            report.documents_skipped += 1
+            continue
+        known.add(item.id)
+        t.seconds["sources"] += time.perf_counter() - start
+        yield item
+        start = time.perf_counter()

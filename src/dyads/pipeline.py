@@ -1,0 +1,218 @@
+"""The pipeline: sources -> repair -> nlp -> actors -> relations, one document batch at a time.
+
+``Pipeline.run`` turns an iterable of Documents into ProcessedDocuments, in order, optionally in
+worker processes. Stages after this one (stories, store) run in the calling process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TypeVar
+
+from dyads import nlp as nlp_stage
+from dyads import repair as repair_stage
+from dyads.actors import ActorResolver, load_gazetteer
+from dyads.errors import SourceError
+from dyads.records import Document, ProcessedDocument, Sentence
+from dyads.relations import RelationExtractor
+from dyads.settings import Settings
+from dyads.stories import fingerprint
+
+T = TypeVar("T")
+STAGES = ("sources", "repair", "nlp", "actors", "relations", "stories", "store")
+
+
+@dataclass
+class Timings:
+    """Seconds spent per stage, and words seen (for ``ingest --profile``)."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    words: int = 0
+    documents: int = 0
+
+    def add(self, other: Timings) -> None:
+        for k, v in other.seconds.items():
+            self.seconds[k] += v
+        self.words += other.words
+        self.documents += other.documents
+
+
+def batched(items: Iterable[T], n: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while chunk := list(islice(it, n)):
+        yield chunk
+
+
+@dataclass
+class _Prepared:
+    document: Document
+    sentences: list[Sentence]
+    repairs: tuple[tuple[str, int], ...]
+    scramble: float
+    locate_base: list[tuple[int, int]]  # per sentence: (clean start, clean end)
+    repaired: repair_stage.RepairedText
+
+
+class Pipeline:
+    """Loads the model, gazetteer and lexicon once; processes documents in batches."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.gazetteer = load_gazetteer(self.settings.gazetteers)
+        self.resolver = ActorResolver(self.gazetteer)
+        self.extractor = RelationExtractor(self.gazetteer, self.settings.lexicons)
+        self.nlp = nlp_stage.build(self.settings.model, [self.resolver.add_to_pipeline])
+        self.timings = Timings()
+
+    # -- one batch ---------------------------------------------------------------------------
+    def _prepare(self, doc: Document) -> _Prepared:
+        text = doc.text[: self.settings.max_chars]
+        repaired = repair_stage.repair(text)
+        spans = repair_stage.split_sentences(repaired.text)
+        limit = self.settings.max_sentence_chars
+        sentences: list[Sentence] = []
+        bases: list[tuple[int, int]] = []
+        for a, b in spans:
+            for s in range(a, b, limit):  # an over-long "sentence" is cut into pieces
+                e = min(b, s + limit)
+                piece = repaired.text[s:e]
+                if not piece.strip():
+                    continue
+                lead = len(piece) - len(piece.lstrip())
+                trail = len(piece.rstrip())
+                start, end = repaired.to_original(s + lead, s + trail)
+                sentences.append(Sentence(doc.id, len(sentences), piece.strip(), start, end))
+                bases.append((s + lead, s + trail))
+        scramble = repair_stage.scramble_score([s.text for s in sentences])
+        return _Prepared(doc, sentences, repaired.steps, scramble, bases, repaired)
+
+    def process_batch(self, docs: Sequence[Document]) -> list[ProcessedDocument]:
+        t = self.timings
+        t0 = time.perf_counter()
+        prepared = [self._prepare(d) for d in docs]
+        t1 = time.perf_counter()
+        t.seconds["repair"] += t1 - t0
+        texts = [s.text for p in prepared for s in p.sentences]
+        parsed = list(nlp_stage.parse(self.nlp, texts, self.settings.batch_size))
+        t2 = time.perf_counter()
+        t.seconds["nlp"] += t2 - t1
+        t.words += sum(len(d) for d in parsed)
+        t.documents += len(docs)
+        out: list[ProcessedDocument] = []
+        pos = 0
+        for p in prepared:
+            n = len(p.sentences)
+            sents = parsed[pos : pos + n]
+            pos += n
+            out.append(self._finish(p, sents))
+        return out
+
+    def _finish(self, p: _Prepared, sents: list[nlp_stage.Doc]) -> ProcessedDocument:
+        t = self.timings
+        ta = time.perf_counter()
+
+        def locate(i: int, start: int, end: int) -> tuple[int, int]:
+            base = p.locate_base[i][0]
+            return p.repaired.to_original(base + start, base + end)
+
+        doc_actors = self.resolver.resolve(p.document.id, sents, locate)
+        tb = time.perf_counter()
+        relations = self.extractor.extract(sents, p.sentences, doc_actors)
+        tc = time.perf_counter()
+        fp = fingerprint([s.text for s in p.sentences])
+        td = time.perf_counter()
+        t.seconds["actors"] += tb - ta
+        t.seconds["relations"] += tc - tb
+        t.seconds["stories"] += td - tc
+        used = {m.actor_id for m in doc_actors.mentions}
+        for r in relations:
+            used.update({r.source.id, r.target.id})
+            if r.attributed_to:
+                used.add(r.attributed_to.id)
+        actors = tuple(
+            sorted(
+                (a for a in (doc_actors.actors.get(i) or self.gazetteer.get(i) for i in used) if a),
+                key=lambda a: a.id,
+            )
+        )
+        min_conf = self.settings.min_confidence
+        return ProcessedDocument(
+            document=p.document,
+            sentences=tuple(p.sentences),
+            mentions=tuple(doc_actors.mentions),
+            actors=actors,
+            relations=tuple(r for r in relations if r.confidence >= min_conf),
+            scramble=p.scramble,
+            repairs=p.repairs,
+            fingerprint=fp,
+        )
+
+    def process(self, doc: Document) -> ProcessedDocument:
+        return self.process_batch([doc])[0]
+
+    # -- many documents ----------------------------------------------------------------------
+    def run(
+        self, items: Iterable[Document | SourceError], n_process: int | None = None
+    ) -> Iterator[ProcessedDocument | SourceError]:
+        """Process ``items`` in order; errors pass through untouched, in place."""
+        n_process = n_process or self.settings.n_process
+        size = self.settings.docs_per_batch
+        chunks = _chunks_keeping_errors(items, size)
+        if n_process <= 1:
+            for errors, docs in chunks:
+                yield from errors
+                if docs:
+                    yield from self.process_batch(docs)
+            return
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(n_process, initializer=_worker_init, initargs=(self.settings,)) as pool:
+            pending = ((errs, docs) for errs, docs in chunks)
+            errs_queue: list[list[SourceError]] = []
+
+            def feed() -> Iterator[list[Document]]:
+                for errs, docs in pending:
+                    errs_queue.append(errs)
+                    yield docs
+
+            for result, timings in pool.imap(_worker_run, feed()):
+                yield from errs_queue.pop(0)
+                self.timings.add(timings)
+                yield from result
+
+
+def _chunks_keeping_errors(
+    items: Iterable[Document | SourceError], size: int
+) -> Iterator[tuple[list[SourceError], list[Document]]]:
+    errors: list[SourceError] = []
+    docs: list[Document] = []
+    for item in items:
+        if isinstance(item, SourceError):
+            errors.append(item)
+        else:
+            docs.append(item)
+        if len(docs) >= size:
+            yield errors, docs
+            errors, docs = [], []
+    if errors or docs:
+        yield errors, docs
+
+
+_WORKER: Pipeline | None = None
+
+
+def _worker_init(settings: Settings) -> None:
+    global _WORKER  # one pipeline per worker process, built once
+    _WORKER = Pipeline(settings)
+
+
+def _worker_run(docs: list[Document]) -> tuple[list[ProcessedDocument], Timings]:
+    assert _WORKER is not None
+    _WORKER.timings = Timings()
+    if not docs:
+        return [], _WORKER.timings
+    return _WORKER.process_batch(docs), _WORKER.timings

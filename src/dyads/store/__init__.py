@@ -1,0 +1,280 @@
+"""Store: DuckDB tables for documents, sentences, mentions, actors and relations.
+
+Every batch of documents is written in one transaction, so an interrupted ingest leaves whole
+documents or none. Documents are keyed by id, so re-running an ingest stores nothing twice.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from dyads.errors import StoreBusy, StoreError
+from dyads.records import ProcessedDocument
+from dyads.store.schema import SCHEMA_VERSION, TABLES
+
+__all__ = ["Store", "SCHEMA_VERSION", "TABLES"]
+
+DEFAULT_DB = "dyads.duckdb"
+
+
+class Store:
+    """A DuckDB database file holding the network. Use as a context manager."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"no database at {self.path}; run 'dyads ingest PATH --db {self.path}' first")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as err:
+            if "lock" in str(err).lower():
+                raise StoreBusy(
+                    f"database {self.path} is in use by another process (an ingest?); "
+                    "try again when it finishes"
+                ) from err
+            raise StoreError(f"cannot open database {self.path}: {err}") from err
+        except duckdb.Error as err:
+            raise StoreError(f"cannot open database {self.path}: {err}") from err
+        self.read_only = read_only
+        if not read_only:
+            self._create()
+        else:
+            self._check_version()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _create(self) -> None:
+        for name, cols in TABLES.items():
+            self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
+        self.con.execute(
+            "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+        )
+        self._check_version()
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except duckdb.CatalogException as err:
+            raise StoreError(f"{self.path} is not a dyads database") from err
+        if row and int(row[0]) != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has schema version {row[0]}, this dyads needs {SCHEMA_VERSION}; "
+                "re-ingest into a new file"
+            )
+
+    # -- reading ---------------------------------------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, list(params))
+        cols = [d[0] for d in cur.description or []]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for name in TABLES:
+            if name == "meta":
+                continue
+            row = self.con.execute(f"SELECT count(*) FROM {name}").fetchone()
+            out[name] = int(row[0]) if row else 0
+        return out
+
+    def known_documents(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        if not ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def fingerprints(self) -> Iterable[tuple[str, str, list[int]]]:
+        """(document id, story id, fingerprint) for every stored document, in insertion order."""
+        cur = self.con.execute("SELECT id, story_id, fingerprint FROM documents ORDER BY rowid")
+        while rows := cur.fetchmany(10_000):
+            for doc_id, story_id, fp in rows:
+                yield doc_id, story_id, list(fp or [])
+
+    # -- writing ---------------------------------------------------------------------------
+    def write(self, batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> int:
+        """Store ``batch`` (skipping documents already stored) in one transaction.
+
+        ``stories`` maps document id to story id. Returns the number of documents written.
+        """
+        fresh = self._fresh(batch)
+        if not fresh:
+            return 0
+        rows = _rows(fresh, stories)
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for name, table in rows.items():
+                if table.num_rows == 0:
+                    continue
+                con.register("_batch", table)
+                cols = ", ".join(f'"{c}"' for c in table.column_names)
+                if name == "actors":
+                    con.execute(
+                        f"INSERT INTO actors ({cols}) SELECT {cols} FROM _batch "
+                        "WHERE id NOT IN (SELECT id FROM actors)"
+                    )
+                elif name == "relations":
+                    con.execute(
+                        f"INSERT INTO relations ({cols}) SELECT {cols} FROM _batch "
+                        "WHERE id NOT IN (SELECT id FROM relations)"
+                    )
+                else:
+                    con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM _batch")
+                con.unregister("_batch")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return len(fresh)
+
+    def _fresh(self, batch: Sequence[ProcessedDocument]) -> list[ProcessedDocument]:
+        known = self.known_documents(p.document.id for p in batch)
+        fresh: list[ProcessedDocument] = []
+        for p in batch:
+            if p.document.id in known:
+                continue
+            known.add(p.document.id)
+            fresh.append(p)
+        return fresh
+
+
+def _rows(batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> dict[str, pa.Table]:
+    docs, sents, ments, rels = [], [], [], []
+    actors: dict[str, dict[str, Any]] = {}
+    for p in batch:
+        d = p.document
+        docs.append(
+            {
+                "id": d.id,
+                "path": d.path,
+                "url": d.url,
+                "title": d.title,
+                "date": d.date,
+                "outlet": d.outlet,
+                "story_id": stories.get(d.id, d.id),
+                "scramble": float(p.scramble),
+                "n_sentences": len(p.sentences),
+                "n_chars": len(d.text),
+                "repairs": json.dumps(dict(p.repairs)) if p.repairs else None,
+                "fingerprint": list(p.fingerprint),
+                "text": d.text,
+            }
+        )
+        for s in p.sentences:
+            sents.append({"doc_id": s.doc_id, "idx": s.index, "start": s.start, "end": s.end, "text": s.text})
+        seen_mentions = set()
+        for m in p.mentions:
+            key = (m.start, m.end, m.actor_id)
+            if key in seen_mentions:
+                continue
+            seen_mentions.add(key)
+            ments.append(
+                {
+                    "doc_id": m.doc_id,
+                    "sentence": m.sentence,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "actor_id": m.actor_id,
+                    "rule": m.rule,
+                }
+            )
+        for a in p.actors:
+            actors.setdefault(
+                a.id,
+                {
+                    "id": a.id,
+                    "name": a.name,
+                    "type": a.type,
+                    "country": a.country,
+                    "parent": a.parent,
+                    "aliases": list(a.aliases) + list(a.acronyms),
+                    "origin": a.origin,
+                },
+            )
+        seen_rel = set()
+        for r in p.relations:
+            if r.id in seen_rel:
+                continue
+            seen_rel.add(r.id)
+            rels.append(
+                {
+                    "id": r.id,
+                    "relation": r.relation,
+                    "source_id": r.source.id,
+                    "source_mention": r.source.mention,
+                    "target_id": r.target.id,
+                    "target_mention": r.target.mention,
+                    "kinds": list(r.kinds),
+                    "role": r.role,
+                    "date": r.date,
+                    "modality": r.modality,
+                    "polarity": r.polarity,
+                    "attributed_to": r.attributed_to.id if r.attributed_to else None,
+                    "doc_id": r.evidence.doc,
+                    "sentence": r.evidence.index,
+                    "start": r.evidence.start,
+                    "end": r.evidence.end,
+                    "evidence": r.evidence.sentence,
+                    "confidence": float(r.confidence),
+                    "cue": r.cue,
+                }
+            )
+    schemas = {
+        "documents": pa.schema(
+            [
+                ("id", pa.string()), ("path", pa.string()), ("url", pa.string()),
+                ("title", pa.string()), ("date", pa.string()), ("outlet", pa.string()),
+                ("story_id", pa.string()), ("scramble", pa.float64()), ("n_sentences", pa.int32()),
+                ("n_chars", pa.int32()), ("repairs", pa.string()),
+                ("fingerprint", pa.list_(pa.int64())), ("text", pa.string()),
+            ]
+        ),
+        "sentences": pa.schema(
+            [("doc_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()),
+             ("end", pa.int32()), ("text", pa.string())]
+        ),
+        "mentions": pa.schema(
+            [("doc_id", pa.string()), ("sentence", pa.int32()), ("start", pa.int32()),
+             ("end", pa.int32()), ("text", pa.string()), ("actor_id", pa.string()),
+             ("rule", pa.string())]
+        ),
+        "actors": pa.schema(
+            [("id", pa.string()), ("name", pa.string()), ("type", pa.string()),
+             ("country", pa.string()), ("parent", pa.string()),
+             ("aliases", pa.list_(pa.string())), ("origin", pa.string())]
+        ),
+        "relations": pa.schema(
+            [("id", pa.string()), ("relation", pa.string()), ("source_id", pa.string()),
+             ("source_mention", pa.string()), ("target_id", pa.string()),
+             ("target_mention", pa.string()), ("kinds", pa.list_(pa.string())),
+             ("role", pa.string()), ("date", pa.string()), ("modality", pa.string()),
+             ("polarity", pa.string()), ("attributed_to", pa.string()), ("doc_id", pa.string()),
+             ("sentence", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
+             ("evidence", pa.string()), ("confidence", pa.float64()), ("cue", pa.string())]
+        ),
+    }
+    data = {
+        "documents": docs,
+        "sentences": sents,
+        "actors": list(actors.values()),
+        "mentions": ments,
+        "relations": rels,
+    }
+    return {name: pa.Table.from_pylist(data[name], schema=schemas[name]) for name in data}
