@@ -170,3 +170,53 @@ def _profile(t: object) -> dict[str, object]:
 
 
 __all__ = ["Document", "extract", "ingest_cmd"]
+
+
+@main.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--mentions", "mentions_gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Also score actor mention resolution against this gold file.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), help="Folder the gold 'doc' paths are relative to (default: the repository).")
+@click.option("--errors", "show_errors", is_flag=True, help="List every wrong and missed edge.")
+@gazetteer_opt
+@lexicon_opt
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")
+@handle_errors
+def eval_cmd(
+    gold: tuple[Path, ...],
+    mentions_gold: Path | None,
+    root: Path | None,
+    show_errors: bool,
+    gazetteers: tuple[Path, ...],
+    lexicons: tuple[Path, ...],
+    as_json: bool,
+) -> None:
+    """Score extraction against GOLD relation files: precision, recall and F1 per relation type
+    (dyad level), kind recall, modality and attribution accuracy (format: docs/gold.md)."""
+    from dyads.relations.evaluate import evaluate_relations
+
+    pipe = Pipeline(_settings(gazetteers, lexicons, None))
+    result = evaluate_relations(gold, root, pipe)
+    if mentions_gold:
+        from dyads.actors.evaluate import evaluate_mentions
+
+        result["mentions"] = evaluate_mentions(mentions_gold, root or Path.cwd(), pipe)
+    if as_json:
+        if not show_errors:
+            result.pop("errors")
+        print_json(result)
+        return
+    rows = [(rel, m["precision"], m["recall"], m["f1"], m["tp"], m["fp"], m["fn"]) for rel, m in result["per_type"].items()]
+    o = result["overall"]
+    rows.append(("ALL", o["precision"], o["recall"], o["f1"], o["tp"], o["fp"], o["fn"]))
+    print_table(f"relations, {result['documents']} documents", ["type", "P", "R", "F1", "tp", "fp", "fn"], rows)
+    click.echo(
+        f"kind recall {result['kind_recall']}  modality accuracy {result['modality_accuracy']}  "
+        f"attribution accuracy {result['attribution_accuracy']}"
+    )
+    if "mentions" in result:
+        m = result["mentions"]
+        click.echo(f"mention accuracy {m.get('accuracy')} ({m.get('correct')}/{m.get('total')})")
+    if show_errors:
+        for e in result["errors"]:
+            click.echo(f"{e['type']:6} {e['doc']}: {' '.join(e['edge'])} | {e.get('sentence')}")

@@ -1,20 +1,550 @@
-"""Placeholder extractor."""
+"""Extract typed, directed edges from dependency-parsed sentences.
+
+Four kinds of cue, all from the lexicon (``data/lexicon.yaml``):
+
+- verbs: "Iran arms the Houthis", "the rebels were armed by Kigali", "Tehran provided the group
+  with drones", "Qatar hosts Hamas's political bureau", "Kinshasa accuses Kigali of arming M23";
+- relational nouns: "X is a proxy of Y", "Y's backers in Tehran", "Hezbollah leader Naim Qassem";
+- event nouns: "Iran's support for the Houthis", "influence over the Taliban", "ties with Moscow";
+- adjectives and hyphenated participles: "X is hostile to Y", "Iran-backed Houthis".
+
+Every sentence is handled on its own, so results never depend on sentence order. Each edge gets
+its modality, polarity and attribution from :mod:`dyads.relations.modality`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dyads.actors import DocumentActors
-from dyads.records import Relation, Sentence
+from dyads.records import Actor, ActorRef, Evidence, Mention, Relation, Sentence
+from dyads.relations.lexicon import Lexicon, NounCue, VerbCue, load_lexicon, symmetric_relations
+from dyads.relations.modality import Frame, date_of, frame_of
+
+#: Nouns that stand for an actor named by their modifier: "the Taliban leadership", "M23
+#: rebels", "Hamas's political bureau", "Houthi fighters".
+PART_NOUNS = frozenset(
+    """leadership leader leaders bureau office wing fighter fighters rebel rebels militant militants
+    militia militias force forces troop troops soldier soldiers unit units commander commanders
+    member members cadre cadres official officials representative representatives delegation
+    headquarters group movement insurgent insurgents operative operatives branch faction
+    government regime authorities army military""".split()
+)
+#: Verbs that pass a relation noun's giver or holder to their subject.
+GIVE_VERBS = frozenset(
+    """provide give offer extend lend send pledge increase continue maintain channel funnel
+    step expand deepen boost promise deliver supply grant""".split()
+)
+RECEIVE_VERBS = frozenset("receive get obtain enjoy accept seek secure solicit rely depend".split())
+HAVE_VERBS = frozenset(
+    """have wield exert hold retain maintain enjoy gain lose keep use exercise build develop
+    forge strengthen deepen cultivate establish launch wage conduct mount carry intensify
+    escalate begin start resume lead open""".split()
+)
+COPULAS = frozenset("be become remain serve act".split())
+APPOINT_VERBS = frozenset("name appoint elect make install choose select".split())
+#: Relations whose target may be a place (a location actor).
+PLACE_TARGETS = frozenset({"LOCATED_IN", "ATTACKS"})
+#: Relations a bare location may not be the source of.
+MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.8, "believed": 0.8, "hypothetical": 0.6, "question": 0.5}
+#: Resolution rules that are guesses: edges through them lose confidence.
+WEAK_RULES = {"description": 0.85, "pronoun": 0.85, "new_entity": 0.9, "metonym": 0.95}
+
+
+@dataclass(frozen=True)
+class _Edge:
+    relation: str
+    source: Mention
+    target: Mention
+    kinds: tuple[str, ...]
+    cue: Token
+    weight: float
+    light: Token | None = None
+    role: str | None = None
+    speaker_hint: Mention | None = None
+    modality_hint: str | None = None
+
+
+class _Sent:
+    """One parsed sentence with its mentions indexed by token."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.doc = doc
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.token_start, m.token_end):
+                self.by_token.setdefault(i, m)
+
+    def at(self, tok: Token) -> Mention | None:
+        return self.by_token.get(tok.i)
 
 
 class RelationExtractor:
-    def __init__(self, gazetteer: object = None, lexicons: object = ()) -> None:
-        self.gazetteer = gazetteer
+    """Turns parsed sentences plus resolved mentions into Relations."""
 
+    def __init__(self, gazetteer: Any = None, lexicons: Iterable[Path] = ()) -> None:
+        self.gazetteer = gazetteer
+        self.lex: Lexicon = load_lexicon(tuple(Path(p) for p in lexicons))
+        self.symmetric = symmetric_relations(self.lex)
+
+    # -- public ----------------------------------------------------------------------------
     def extract(
         self, sents: Sequence[Doc], sentences: Sequence[Sentence], actors: DocumentActors
     ) -> list[Relation]:
+        out: list[Relation] = []
+        for i, (doc, sentence) in enumerate(zip(sents, sentences, strict=True)):
+            mentions = actors.in_sentence(i)
+            if len(mentions) < 2 and not any(m.rule == "pronoun" for m in mentions):
+                if len({m.actor_id for m in mentions}) < 2:
+                    continue
+            s = _Sent(doc, mentions)
+            edges = self.sentence_edges(s)
+            out.extend(self._relations(edges, s, sentence, actors))
+        return out
+
+    # -- cues --------------------------------------------------------------------------------
+    def sentence_edges(self, s: _Sent) -> list[_Edge]:
+        edges: list[_Edge] = []
+        lex = self.lex
+        for tok in s.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "amod", "acl")):
+                for cue in lex.verbs.get(lemma, ()):
+                    edges.extend(self._verb(s, tok, cue))
+            if tok.pos_ in ("NOUN", "PROPN"):
+                if lemma in lex.nouns:
+                    edges.extend(self._noun(s, tok, lex.nouns[lemma]))
+                if lemma in lex.events:
+                    edges.extend(self._event(s, tok))
+            if tok.pos_ == "ADJ" and lemma in lex.adjectives:
+                edges.extend(self._adjective(s, tok))
+            if tok.lower_ in lex.compounds and tok.i >= 2 and s.doc[tok.i - 1].text in ("-", "\u2011", "\u2013"):
+                edges.extend(self._compound(s, tok))
+        return edges
+
+    # -- arguments ---------------------------------------------------------------------------
+    def np_actors(self, s: _Sent, tok: Token, depth: int = 0) -> list[Mention]:
+        """The actors a noun phrase headed by ``tok`` (and its conjuncts) refers to."""
+        out: list[Mention] = []
+        for t in (tok, *tok.conjuncts):
+            m = s.at(t)
+            if m is not None:
+                out.append(m)
+                continue
+            if t.lower_ in ("which", "who", "that", "whom") and t.head.dep_ == "relcl":
+                out.extend(self.np_actors(s, t.head.head, depth + 1) if depth < 3 else [])
+                continue
+            if t.lemma_.lower() in PART_NOUNS or t.lower_ in PART_NOUNS:
+                found = None
+                for c in t.children:
+                    if c.dep_ in ("poss", "compound", "amod", "nmod") and s.at(c):
+                        found = s.at(c)
+                        break
+                if found is None and depth < 2:
+                    for c in t.children:
+                        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                            for p in c.children:
+                                if p.dep_ == "pobj":
+                                    sub = self.np_actors(s, p, depth + 1)
+                                    if sub:
+                                        found = sub[0]
+                if found is not None:
+                    out.append(found)
+        uniq: dict[str, Mention] = {}
+        for m in out:
+            uniq.setdefault(m.actor_id, m)
+        return list(uniq.values())
+
+    def _pobjs(self, tok: Token, preps: Iterable[str]) -> list[Token]:
+        preps = set(preps)
+        found = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+                found.extend(p for p in c.children if p.dep_ == "pobj")
+        return found
+
+    def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+        """Subject tokens of ``verb`` and whether it is passive (inherited along conj/xcomp)."""
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and verb.dep_ in ("acomp", "acl", "amod", "conj")
+            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+            and (verb.dep_ != "conj" or self.subjects(verb.head, depth + 1)[1] or verb.head.dep_ == "acomp")
+        ) if depth < 4 else False
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subs:
+            return subs, passive
+        if depth >= 4 or verb.head.i == verb.i:
+            return [], passive
+        head = verb.head
+        if verb.dep_ == "acomp" and head.lemma_ in COPULAS:
+            return [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")], True
+        if verb.dep_ == "relcl":
+            return [head], passive
+        if verb.dep_ == "acl":
+            return [head], verb.tag_ == "VBN"
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            gov = head.head
+            if gov.lemma_ in self.lex.cue_set("belief_verbs") | {"blame", "suspect", "accuse", "charge", "criticize", "condemn", "sanction", "punish"}:
+                objs = [c for c in gov.children if c.dep_ == "dobj"]
+                if objs:
+                    return objs, passive
+            return self.subjects(gov, depth + 1)[0], passive
+        if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+            if verb.dep_ == "xcomp":
+                objs = [c for c in head.children if c.dep_ == "dobj"]
+                if objs and head.lemma_ in ("urge", "ask", "help", "allow", "encourage", "force", "order", "persuade", "push", "press", "enable", "tell"):
+                    return objs, passive
+            if verb.dep_ == "ccomp":
+                return [], passive
+            return self.subjects(head, depth + 1)[0], passive
+        return [], passive
+
+    def _agents(self, verb: Token) -> list[Token]:
+        found = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not found:  # "armed and trained by Kigali": the agent hangs on the last conjunct
+            for conj in verb.conjuncts:
+                found.extend(p for c in conj.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj")
+        if not found:
+            found = self._pobjs(verb, ("by",))
+        return found
+
+    def kinds_of(self, tok: Token) -> list[str]:
+        """Support kinds named by a noun phrase headed by ``tok`` (and its conjuncts)."""
+        lex = self.lex
+        kinds: list[str] = []
+        for t in (tok, *tok.conjuncts):
+            lemma = t.lemma_.lower()
+            mods = []
+            for c in t.children:
+                if c.dep_ in ("amod", "compound", "nmod"):
+                    mods.append(c.lemma_.lower())
+                    mods.extend(x.lemma_.lower() for x in c.conjuncts)
+            found = None
+            for mod in mods:
+                if (mod, lemma) in lex.kind_phrases:
+                    found = lex.kind_phrases[(mod, lemma)]
+                    kinds.append(found)
+            if found is None:
+                for c in t.children:  # "safe haven", "air defence" parsed as compound
+                    pass
+                if lemma in lex.kind_words:
+                    kinds.append(lex.kind_words[lemma])
+                elif t.lower_ in lex.kind_words:
+                    kinds.append(lex.kind_words[t.lower_])
+        seen: list[str] = []
+        for k in kinds:
+            if k not in seen:
+                seen.append(k)
+        if len(seen) > 1 and "other" in seen:
+            seen.remove("other")
+        return seen
+
+    # -- verbs ---------------------------------------------------------------------------------
+    def _verb(self, s: _Sent, v: Token, cue: VerbCue) -> list[_Edge]:
+        if cue.particle and not any(c.dep_ == "prt" and c.lower_ == cue.particle for c in v.children):
+            return []
+        subj_toks, passive = self.subjects(v)
+        if cue.passive_only and not passive:
+            return []
+        kinds: list[str] = list(cue.kinds)
+        objects: list[Token] = []
+        dobjs = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+        datives = [c for c in v.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if passive:
+            sources = [m for t in self._agents(v) for m in self.np_actors(s, t)]
+            targets = [m for t in subj_toks for m in self.np_actors(s, t)]
+            if v.dep_ == "acl" and v.tag_ == "VBN":
+                targets = self.np_actors(s, v.head)
+            for t in dobjs:  # "the rebels were supplied weapons"
+                kinds.extend(self.kinds_of(t))
+            if cue.target_preps and not targets:
+                targets = [m for t in self._pobjs(v, cue.target_preps) for m in self.np_actors(s, t)]
+        else:
+            sources = [m for t in subj_toks for m in self.np_actors(s, t)]
+            targets = []
+            if cue.has_object:
+                for t in datives + dobjs:
+                    acts = self.np_actors(s, t)
+                    if acts:
+                        targets.extend(acts)
+                    else:
+                        objects.append(t)
+                        kinds.extend(self.kinds_of(t))
+            if cue.target_preps:
+                for t in self._pobjs(v, cue.target_preps):
+                    targets.extend(self.np_actors(s, t))
+                # "send troops to the rebels": the "to" may hang on the object
+                for o in objects:
+                    for t in self._pobjs(o, cue.target_preps):
+                        targets.extend(self.np_actors(s, t))
+        for t in self._pobjs(v, cue.kind_preps):
+            kinds.extend(self.kinds_of(t))
+        if cue.needs_kind and not kinds:
+            return []
+        if cue.needs_kind and kinds == ["other"] and not objects:
+            return []
+        uniq_kinds = tuple(dict.fromkeys(k for k in kinds if not (k == "other" and len(set(kinds)) > 1)))
+        if cue.relation != "SUPPORTS":
+            uniq_kinds = ()
+        role = None
+        if cue.relation == "LEADS":
+            role = {"command": "commander", "chair": "chair"}.get(cue.lemma, "leader")
+        return [
+            _Edge(cue.relation, src, tgt, uniq_kinds, v, cue.weight, role=role)
+            for src in sources
+            for tgt in targets
+        ]
+
+    # -- relational nouns ----------------------------------------------------------------------
+    def holders(self, s: _Sent, n: Token) -> list[Mention]:
+        """Who the noun ``n`` is said of: "X is a proxy", "X, a proxy", "proxy X"."""
+        head = n.head
+        if n.dep_ in ("attr", "acomp", "oprd") and head.lemma_ in COPULAS:
+            subs, _ = self.subjects(head)
+            return [m for t in subs for m in self.np_actors(s, t)]
+        if n.dep_ == "appos":
+            return self.np_actors(s, head)
+        for c in n.children:
+            if c.dep_ == "appos":
+                acts = self.np_actors(s, c)
+                if acts:
+                    return acts
+        if n.dep_ == "compound" and head.pos_ == "PROPN" and s.at(head):
+            return [s.at(head)]  # type: ignore[list-item]
+        if n.dep_ == "pobj" and head.lower_ == "as":
+            gov = head.head
+            if gov.lemma_ in APPOINT_VERBS:
+                objs = [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")]
+                return [m for t in objs for m in self.np_actors(s, t)]
+            subs, _ = self.subjects(gov) if gov.pos_ in ("VERB", "AUX") else ([], False)
+            return [m for t in subs for m in self.np_actors(s, t)]
+        if n.dep_ in ("dobj", "oprd") and head.lemma_ in APPOINT_VERBS:
+            objs = [c for c in head.children if c.dep_ == "dobj" and c.i != n.i]
+            if objs:
+                return [m for t in objs for m in self.np_actors(s, t)]
+        for c in n.children:  # "the Houthis' backers in Tehran"
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        acts = self.np_actors(s, p)
+                        if acts:
+                            return acts
         return []
+
+    def _noun(self, s: _Sent, n: Token, cue: NounCue) -> list[_Edge]:
+        holders = self.holders(s, n)
+        others: list[Mention] = []
+        mod_holders: list[Mention] = []
+        for c in n.children:
+            if c.dep_ == "poss":
+                others.extend(self.np_actors(s, c))
+            elif c.dep_ in ("compound", "amod", "nmod"):
+                acts = [s.at(c)] if s.at(c) else []
+                if cue.modifier == "holder":
+                    mod_holders.extend(a for a in acts if a)
+                else:
+                    others.extend(a for a in acts if a)
+        for t in self._pobjs(n, cue.preps):
+            others.extend(self.np_actors(s, t))
+        own = s.at(n)
+        if not holders and mod_holders:
+            holders = mod_holders
+        elif not holders and own is not None and cue.modifier == "holder":
+            holders = [own]  # the noun is itself part of a name: "their Houthi proxies"
+        if not holders or not others:
+            return []
+        role = None
+        if cue.role:
+            mods = [c.lower_ for c in n.children if c.dep_ in ("amod", "compound") and not s.at(c)]
+            role = " ".join([*mods, n.lower_]).strip()
+            if role.endswith("s") and not role.endswith("ss"):
+                role = role[:-1]
+        edges = []
+        for h in holders:
+            for o in others:
+                src, tgt = (h, o) if cue.holder_is == "source" else (o, h)
+                edges.append(_Edge(cue.relation, src, tgt, (), n, cue.weight, role=role))
+        return edges
+
+    # -- event nouns -------------------------------------------------------------------------
+    def _event(self, s: _Sent, n: Token) -> list[_Edge]:
+        lex = self.lex
+        cue = lex.events[n.lemma_.lower()]
+        sources: list[Mention] = []
+        targets: list[Mention] = []
+        for c in n.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and s.at(c):
+                sources.append(s.at(c))  # type: ignore[arg-type]
+        for t in self._pobjs(n, cue.source_preps):
+            sources.extend(self.np_actors(s, t))
+        for t in self._pobjs(n, cue.target_preps):
+            targets.extend(self.np_actors(s, t))
+        if cue.relation == "COOPERATES":
+            for t in self._pobjs(n, ("between",)):
+                pair = self.np_actors(s, t)
+                if len(pair) >= 2:
+                    sources, targets = [pair[0]], pair[1:]
+        light: Token | None = None
+        head = n.head
+        gov = head.head if head.dep_ == "prep" and n.dep_ == "pobj" else head
+        if n.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "conj") and gov.pos_ in ("VERB", "AUX"):
+            lemma = gov.lemma_.lower()
+            subs, passive = self.subjects(gov)
+            subj_acts = [m for t in subs for m in self.np_actors(s, t)]
+            if lemma in RECEIVE_VERBS and not passive:
+                light = gov
+                if not targets:
+                    targets = subj_acts
+                for t in self._pobjs(gov, ("from",)):
+                    sources.extend(self.np_actors(s, t))
+            elif lemma in GIVE_VERBS | HAVE_VERBS and n.dep_ == "dobj" and not passive:
+                light = gov
+                if not sources:
+                    sources = subj_acts
+                for t in self._pobjs(gov, cue.target_preps):
+                    targets.extend(self.np_actors(s, t))
+                for d in gov.children:
+                    if d.dep_ == "dative" and not targets:
+                        targets.extend(self.np_actors(s, d))
+            elif lemma in COPULAS and n.dep_ == "attr" and not sources:
+                light = gov
+        if not sources or not targets:
+            return []
+        kinds: tuple[str, ...] = ()
+        if cue.relation == "SUPPORTS":
+            kinds = tuple(k for k in self.kinds_of(n) if k != "other")
+        return [
+            _Edge(cue.relation, src, tgt, kinds, n, cue.weight, light=light)
+            for src in sources
+            for tgt in targets
+        ]
+
+    # -- adjectives and compounds --------------------------------------------------------------
+    def _adjective(self, s: _Sent, a: Token) -> list[_Edge]:
+        cue = self.lex.adjectives[a.lemma_.lower()]
+        holders: list[Mention] = []
+        if a.dep_ in ("acomp", "attr", "oprd") and a.head.pos_ in ("AUX", "VERB"):
+            subs, _ = self.subjects(a.head)
+            holders = [m for t in subs for m in self.np_actors(s, t)]
+        elif a.dep_ in ("amod", "appos") or a.head.pos_ in ("NOUN", "PROPN"):
+            holders = self.np_actors(s, a.head)
+        others = [m for t in self._pobjs(a, cue.preps) for m in self.np_actors(s, t)] if cue.preps else []
+        if not cue.preps and a.dep_ == "oprd":
+            # "Kinshasa calls the M23 illegitimate": the caller opposes the object
+            verb = a.head
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            others = [m for t in objs for m in self.np_actors(s, t)]
+            subs, _ = self.subjects(verb)
+            holders = [m for t in subs for m in self.np_actors(s, t)]
+        edges = []
+        for h in holders:
+            for o in others:
+                src, tgt = (o, h) if cue.reverse else (h, o)
+                edges.append(_Edge(cue.relation, src, tgt, (), a, cue.weight))
+        return edges
+
+    def _compound(self, s: _Sent, part: Token) -> list[_Edge]:
+        rel, kinds = self.lex.compounds[part.lower_]
+        src = s.at(s.doc[part.i - 2])
+        if src is None:
+            return []
+        head = part.head
+        if part.dep_ not in ("amod", "compound", "nmod", "acomp", "npadvmod") or head.i == part.i:
+            return []
+        if part.dep_ == "acomp":  # "the group is Iran-backed"
+            subs, _ = self.subjects(head)
+            targets = [m for t in subs for m in self.np_actors(s, t)]
+        else:
+            targets = self.np_actors(s, head)
+        role = "leader" if rel == "LEADS" else None
+        return [_Edge(rel, src, t, kinds, part, 0.8, role=role) for t in targets if t.actor_id != src.actor_id]
+
+    # -- edges to records ----------------------------------------------------------------------
+    def _actor(self, actors: DocumentActors, actor_id: str) -> Actor | None:
+        a = actors.actors.get(actor_id)
+        if a is None and self.gazetteer is not None:
+            a = self.gazetteer.get(actor_id)
+        return a
+
+    def _relations(
+        self, edges: list[_Edge], s: _Sent, sentence: Sentence, actors: DocumentActors
+    ) -> list[Relation]:
+        out: dict[tuple[str, str, str, str], Relation] = {}
+        for e in edges:
+            if e.source.actor_id == e.target.actor_id:
+                continue
+            src = self._actor(actors, e.source.actor_id)
+            tgt = self._actor(actors, e.target.actor_id)
+            if src is None or tgt is None or not _types_ok(e.relation, src, tgt):
+                continue
+            if _is_ancestor(src, tgt, actors, self) or _is_ancestor(tgt, src, actors, self):
+                if e.relation not in ("LEADS", "MEMBER_OF"):
+                    continue
+            frame: Frame = frame_of(e.cue, None, self.lex, e.light)
+            attributed: ActorRef | None = None
+            if frame.speaker is not None:
+                sp = s.at(frame.speaker)
+                if sp is None:
+                    sp_list = self.np_actors(s, frame.speaker)
+                    sp = sp_list[0] if sp_list else None
+                if sp is not None:
+                    sa = self._actor(actors, sp.actor_id)
+                    if sa is not None:
+                        attributed = sa.ref(sp.text)
+            conf = e.weight * MODALITY_FACTOR[frame.modality]
+            for m in (e.source, e.target):
+                conf *= WEAK_RULES.get(m.rule, 1.0)
+            rel = Relation(
+                relation=e.relation,
+                source=src.ref(e.source.text),
+                target=tgt.ref(e.target.text),
+                evidence=Evidence(sentence.doc_id, sentence.text, sentence.start, sentence.end, sentence.index),
+                kinds=e.kinds,
+                role=e.role,
+                date=date_of(e.cue),
+                modality=frame.modality,
+                polarity=frame.polarity,
+                attributed_to=attributed,
+                confidence=round(min(conf, 0.99), 3),
+                cue=e.cue.lemma_.lower(),
+            )
+            key = (rel.relation, rel.source.id, rel.target.id, rel.polarity)
+            prev = out.get(key)
+            if prev is None:
+                out[key] = rel
+            else:  # the same edge from two cues: keep one, union the kinds
+                kinds = tuple(dict.fromkeys(prev.kinds + rel.kinds))
+                best = prev if prev.confidence >= rel.confidence else rel
+                out[key] = replace(best, kinds=kinds, id=best.id)
+        return list(out.values())
+
+
+def _types_ok(relation: str, src: Actor, tgt: Actor) -> bool:
+    if src.type == "location" and relation != "ATTACKS":
+        return False
+    if tgt.type == "location" and relation not in PLACE_TARGETS:
+        return False
+    if relation == "LOCATED_IN":
+        return tgt.type in ("location", "state")
+    if relation == "MEMBER_OF":
+        return tgt.type not in ("person", "location")
+    if relation == "LEADS":
+        return tgt.type != "person"
+    return True
+
+
+def _is_ancestor(a: Actor, b: Actor, actors: DocumentActors, ex: RelationExtractor) -> bool:
+    """Whether ``a`` is ``b``'s parent, grandparent...: edges between them are not news."""
+    seen = 0
+    cur: Actor | None = b
+    while cur is not None and cur.parent and seen < 6:
+        if cur.parent == a.id:
+            return True
+        cur = ex._actor(actors, cur.parent)
+        seen += 1
+    return False
