@@ -33,7 +33,17 @@ PART_NOUNS = frozenset(
     militia militias force forces troop troops soldier soldiers unit units commander commanders
     member members cadre cadres official officials representative representatives delegation
     headquarters group movement insurgent insurgents operative operatives branch faction
-    government regime authorities army military""".split()
+    army military""".split()
+)
+#: More nouns that stand for their modifier when something is attacked or attacks: "Houthi
+#: positions", "Pakistani jets", "TTP hideouts", "the group's facilities".
+ATTACK_PART_NOUNS = PART_NOUNS | frozenset(
+    """position positions base bases site sites facility facilities stronghold strongholds camp
+    camps hideout hideouts target targets convoy convoys vessel vessels launcher launchers depot
+    depots infrastructure city cities town towns territory airport airports port ports jet jets
+    aircraft warplane warplanes drone drones missile missiles rocket rockets artillery campaign
+    offensive strike strikes gunman gunmen crew crews patrol patrols outpost outposts post posts
+    ship ships radar""".split()
 )
 #: Verbs that pass a relation noun's giver or holder to their subject.
 GIVE_VERBS = frozenset(
@@ -47,6 +57,11 @@ HAVE_VERBS = frozenset(
     escalate begin start resume lead open""".split()
 )
 COPULAS = frozenset("be become remain serve act".split())
+#: Verbs whose object (or "on" object) is the subject of their complement: "urged X to arm Y".
+OBJECT_CONTROL = frozenset(
+    """urge ask help allow encourage force order persuade push press enable tell call invite
+    pressure instruct direct train equip permit""".split()
+)
 APPOINT_VERBS = frozenset("name appoint elect make install choose select".split())
 #: Relations whose target may be a place (a location actor).
 PLACE_TARGETS = frozenset({"LOCATED_IN", "ATTACKS"})
@@ -128,18 +143,28 @@ class RelationExtractor:
         return edges
 
     # -- arguments ---------------------------------------------------------------------------
-    def np_actors(self, s: _Sent, tok: Token, depth: int = 0) -> list[Mention]:
+    def np_actors(
+        self, s: _Sent, tok: Token, depth: int = 0, parts: frozenset[str] = PART_NOUNS
+    ) -> list[Mention]:
         """The actors a noun phrase headed by ``tok`` (and its conjuncts) refers to."""
         out: list[Mention] = []
         for t in (tok, *tok.conjuncts):
             m = s.at(t)
+            # "the group's armed wing, the Qassam Brigades": the apposition names it
+            appos = [s.at(c) for c in t.children if c.dep_ == "appos" and s.at(c)]
+            if appos and (m is None or m.rule in ("description", "pronoun")):
+                out.append(appos[0])  # type: ignore[arg-type]
+                continue
+            if m is not None and m.rule == "description" and t.dep_ == "appos" and s.at(t.head):
+                out.append(s.at(t.head))  # type: ignore[arg-type]
+                continue
             if m is not None:
                 out.append(m)
                 continue
             if t.lower_ in ("which", "who", "that", "whom") and t.head.dep_ == "relcl":
                 out.extend(self.np_actors(s, t.head.head, depth + 1) if depth < 3 else [])
                 continue
-            if t.lemma_.lower() in PART_NOUNS or t.lower_ in PART_NOUNS:
+            if t.lemma_.lower() in parts or t.lower_ in parts:
                 found = None
                 for c in t.children:
                     if c.dep_ in ("poss", "compound", "amod", "nmod") and s.at(c):
@@ -150,7 +175,7 @@ class RelationExtractor:
                         if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                             for p in c.children:
                                 if p.dep_ == "pobj":
-                                    sub = self.np_actors(s, p, depth + 1)
+                                    sub = self.np_actors(s, p, depth + 1, parts)
                                     if sub:
                                         found = sub[0]
                 if found is not None:
@@ -197,7 +222,9 @@ class RelationExtractor:
         if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
             if verb.dep_ == "xcomp":
                 objs = [c for c in head.children if c.dep_ == "dobj"]
-                if objs and head.lemma_ in ("urge", "ask", "help", "allow", "encourage", "force", "order", "persuade", "push", "press", "enable", "tell"):
+                if head.lemma_ in OBJECT_CONTROL:
+                    if not objs:
+                        objs = [p for p in self._pobjs(head, ("on", "upon"))]
                     return objs, passive
             if verb.dep_ == "ccomp":
                 return [], passive
@@ -255,21 +282,26 @@ class RelationExtractor:
         objects: list[Token] = []
         dobjs = [c for c in v.children if c.dep_ in ("dobj", "obj")]
         datives = [c for c in v.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        parts = ATTACK_PART_NOUNS if cue.relation == "ATTACKS" else PART_NOUNS
+        if cue.relation == "LOCATED_IN":
+            holders = [m for t in subj_toks for m in self.np_actors(s, t)]
+            places = [m for t in self._pobjs(v, cue.target_preps) for m in self.np_actors(s, t)]
+            return [_Edge(cue.relation, h, p, (), v, cue.weight) for h in holders for p in places]
         if passive:
-            sources = [m for t in self._agents(v) for m in self.np_actors(s, t)]
-            targets = [m for t in subj_toks for m in self.np_actors(s, t)]
+            sources = [m for t in self._agents(v) for m in self.np_actors(s, t, parts=parts)]
+            targets = [m for t in subj_toks for m in self.np_actors(s, t, parts=parts)]
             if v.dep_ == "acl" and v.tag_ == "VBN":
-                targets = self.np_actors(s, v.head)
+                targets = self.np_actors(s, v.head, parts=parts)
             for t in dobjs:  # "the rebels were supplied weapons"
                 kinds.extend(self.kinds_of(t))
             if cue.target_preps and not targets:
                 targets = [m for t in self._pobjs(v, cue.target_preps) for m in self.np_actors(s, t)]
         else:
-            sources = [m for t in subj_toks for m in self.np_actors(s, t)]
+            sources = [m for t in subj_toks for m in self.np_actors(s, t, parts=parts)]
             targets = []
             if cue.has_object:
                 for t in datives + dobjs:
-                    acts = self.np_actors(s, t)
+                    acts = self.np_actors(s, t, parts=parts)
                     if acts:
                         targets.extend(acts)
                     else:
@@ -277,7 +309,7 @@ class RelationExtractor:
                         kinds.extend(self.kinds_of(t))
             if cue.target_preps:
                 for t in self._pobjs(v, cue.target_preps):
-                    targets.extend(self.np_actors(s, t))
+                    targets.extend(self.np_actors(s, t, parts=parts))
                 # "send troops to the rebels": the "to" may hang on the object
                 for o in objects:
                     for t in self._pobjs(o, cue.target_preps):
@@ -307,6 +339,14 @@ class RelationExtractor:
         if n.dep_ in ("attr", "acomp", "oprd") and head.lemma_ in COPULAS:
             subs, _ = self.subjects(head)
             return [m for t in subs for m in self.np_actors(s, t)]
+        if n.dep_ == "nsubj" and head.lemma_ in COPULAS:  # "Ankara's main enemy is the SDF"
+            attrs = [c for c in head.children if c.dep_ == "attr"]
+            return [m for t in attrs for m in self.np_actors(s, t)]
+        if n.dep_ == "oprd" or (n.dep_ in ("dobj", "attr") and head.lemma_ in ("consider", "call", "deem", "label", "brand")):
+            # "Turkey considers the YPG an extension of the PKK"
+            objs = [c for c in head.children if c.dep_ in ("dobj", "nsubj") and c.i != n.i and c.i < n.i]
+            objs = [c for c in objs if c.dep_ == "dobj"] or []
+            return [m for t in objs for m in self.np_actors(s, t)]
         if n.dep_ == "appos":
             return self.np_actors(s, head)
         for c in n.children:
@@ -318,8 +358,8 @@ class RelationExtractor:
             return [s.at(head)]  # type: ignore[list-item]
         if n.dep_ == "pobj" and head.lower_ == "as":
             gov = head.head
-            if gov.lemma_ in APPOINT_VERBS:
-                objs = [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")]
+            objs = [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")]
+            if objs:  # "named X as leader", "regard the movement as Iran's proxy"
                 return [m for t in objs for m in self.np_actors(s, t)]
             subs, _ = self.subjects(gov) if gov.pos_ in ("VERB", "AUX") else ([], False)
             return [m for t in subs for m in self.np_actors(s, t)]
@@ -331,7 +371,7 @@ class RelationExtractor:
             if c.dep_ == "prep" and c.lower_ in ("in", "at"):
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        acts = self.np_actors(s, p)
+                        acts = [a for a in self.np_actors(s, p) if a.rule == "metonym"]
                         if acts:
                             return acts
         return []
@@ -346,6 +386,9 @@ class RelationExtractor:
             elif c.dep_ in ("compound", "amod", "nmod"):
                 acts = [s.at(c)] if s.at(c) else []
                 if cue.modifier == "holder":
+                    if cue.holder_is == "target" or cue.relation in ("COOPERATES", "OPPOSES"):
+                        # "its Yemeni allies" are not Yemen
+                        acts = [a for a in acts if a and a.rule != "adjectival"]
                     mod_holders.extend(a for a in acts if a)
                 else:
                     others.extend(a for a in acts if a)
@@ -368,7 +411,10 @@ class RelationExtractor:
         for h in holders:
             for o in others:
                 src, tgt = (h, o) if cue.holder_is == "source" else (o, h)
-                edges.append(_Edge(cue.relation, src, tgt, (), n, cue.weight, role=role))
+                edges.append(
+                    _Edge(cue.relation, src, tgt, (), n, cue.weight, role=role,
+                          modality_hint=None if _predicative(n) else "presupposed")
+                )
         return edges
 
     # -- event nouns -------------------------------------------------------------------------
@@ -384,6 +430,14 @@ class RelationExtractor:
             sources.extend(self.np_actors(s, t))
         for t in self._pobjs(n, cue.target_preps):
             targets.extend(self.np_actors(s, t))
+        if n.dep_ == "pobj" and n.head.lower_ == "in" and cue.relation == "SUPPORTS":
+            # "opened a second front in support of the group"
+            for t in self._pobjs(n, ("of",)):
+                targets.extend(self.np_actors(s, t))
+            gov = n.head.head
+            if gov.pos_ in ("VERB", "AUX") and not sources:
+                subs, _ = self.subjects(gov)
+                sources = [m for t in subs for m in self.np_actors(s, t)]
         if cue.relation == "COOPERATES":
             for t in self._pobjs(n, ("between",)):
                 pair = self.np_actors(s, t)
@@ -485,7 +539,12 @@ class RelationExtractor:
             if _is_ancestor(src, tgt, actors, self) or _is_ancestor(tgt, src, actors, self):
                 if e.relation not in ("LEADS", "MEMBER_OF"):
                     continue
-            frame: Frame = frame_of(e.cue, None, self.lex, e.light)
+            if e.modality_hint == "presupposed":
+                frame = Frame()
+                if s.doc.text.rstrip().endswith("?"):
+                    frame = Frame(modality="question")
+            else:
+                frame = frame_of(e.cue, None, self.lex, e.light)
             attributed: ActorRef | None = None
             if frame.speaker is not None:
                 sp = s.at(frame.speaker)
@@ -548,3 +607,13 @@ def _is_ancestor(a: Actor, b: Actor, actors: DocumentActors, ex: RelationExtract
         cur = ex._actor(actors, cur.parent)
         seen += 1
     return False
+
+
+def _predicative(n: Token) -> bool:
+    """Whether noun ``n`` is what the clause asserts ("X is a proxy of Y", "regarded as a proxy")
+    rather than a presupposed description ("the group's armed wing")."""
+    if n.dep_ in ("attr", "oprd", "acomp"):
+        return True
+    if n.dep_ == "nsubj" and n.head.lemma_ in COPULAS:
+        return True
+    return n.dep_ == "pobj" and n.head.lower_ == "as"

@@ -15,7 +15,7 @@ share of an open-addressing table of band keys: about 1 kB at 128 permutations.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -71,16 +71,13 @@ class StoryIndex:
     def add(self, doc_id: str, story_id: str, fp: Sequence[int]) -> None:
         """Load an already stored document with its story."""
         if doc_id not in self._pos:
-            self._insert(doc_id, story_id, self.signature(fp), len(fp))
+            self._insert(doc_id, fp, lambda sig, heads: story_id)
 
     def assign(self, doc_id: str, fp: Sequence[int]) -> str:
         """The story of a new document (which is then added)."""
         if doc_id in self._pos:
             return self._stories[self._pos[doc_id]]
-        sig = self.signature(fp)
-        story = self._best_story(sig, len(fp)) or doc_id
-        self._insert(doc_id, story, sig, len(fp))
-        return story
+        return self._insert(doc_id, fp, lambda sig, heads: self._best_story(sig, len(fp), heads) or doc_id)
 
     def similarity(self, fp_a: Sequence[int], fp_b: Sequence[int]) -> float:
         """The estimated similarity of two fingerprints, as used for clustering."""
@@ -97,6 +94,31 @@ class StoryIndex:
         return h.min(axis=0).astype(np.uint32)
 
     # -- internals ---------------------------------------------------------------------------
+    def _insert(self, doc_id: str, fp: Sequence[int], choose: Callable[[np.ndarray, np.ndarray], str]) -> str:
+        """Add a document; ``choose(signature, bucket heads)`` names its story."""
+        sig = self.signature(fp)
+        i = self._n
+        if i == len(self._sizes):
+            self._grow_docs()
+        if len(fp):
+            if 2 * (self._used + self.bands) > len(self._keys):
+                self._grow_table()
+            slots = self._find(self._band_keys(sig))
+            heads = self._heads[slots]
+        else:  # an empty document is in no bucket
+            slots = heads = np.empty(0, dtype=np.int64)
+        story = choose(sig, heads)
+        self._sigs[i] = sig
+        self._sizes[i] = len(fp)
+        self._stories.append(story)
+        self._pos[doc_id] = i
+        self._n += 1
+        if len(slots):
+            self._next[i] = heads
+            self._used += int((heads < 0).sum())
+            self._heads[slots] = i
+        return story
+
     def _band_keys(self, sig: np.ndarray) -> np.ndarray:
         m = sig[: self.bands * self.rows].astype(np.uint64).reshape(self.bands, self.rows)
         with np.errstate(over="ignore"):
@@ -112,77 +134,57 @@ class StoryIndex:
         sim = np.where(small >= MIN_CONTAIN, np.maximum(jac, contain), jac)
         return np.where(small > 0, sim, 0.0)
 
-    def _best_story(self, sig: np.ndarray, size: int) -> str | None:
-        if size == 0 or self._n == 0:
+    def _best_story(self, sig: np.ndarray, size: int, heads: np.ndarray) -> str | None:
+        """The story of the most similar earlier document in the same buckets, if similar enough."""
+        bands = np.flatnonzero(heads >= 0)
+        if size == 0 or not bands.size:
             return None
-        slots = self._find(self._band_keys(sig), claim=False)
-        seen: set[int] = set()
-        for band, slot in enumerate(slots.tolist()):
-            if slot < 0:
-                continue
-            doc = int(self._heads[slot])
-            steps = 0
-            while doc >= 0 and steps < MAX_CHAIN:
-                seen.add(doc)
-                doc = int(self._next[doc, band])
-                steps += 1
-        if not seen:
-            return None
-        cands = np.array(sorted(seen), dtype=np.int64)
+        docs = heads[bands]
+        found = [docs]
+        for _ in range(MAX_CHAIN - 1):  # walk the bucket chains, all bands at once
+            docs = self._next[docs, bands]
+            keep = docs >= 0
+            if not keep.any():
+                break
+            docs, bands = docs[keep], bands[keep]
+            found.append(docs)
+        cands = np.unique(np.concatenate(found))  # sorted: ties go to the earliest document
         sims = self._similarity(sig, size, self._sigs[cands], self._sizes[cands])
-        best = int(np.argmax(sims))  # ties: the earliest document
+        best = int(np.argmax(sims))
         if sims[best] < self.threshold:
             return None
         return self._stories[int(cands[best])]
 
-    def _insert(self, doc_id: str, story: str, sig: np.ndarray, size: int) -> None:
-        i = self._n
-        if i == len(self._sizes):
-            self._grow_docs()
-        self._sigs[i] = sig
-        self._sizes[i] = size
-        self._stories.append(story)
-        self._pos[doc_id] = i
-        self._n += 1
-        if size == 0:
-            return
-        if 2 * (self._used + self.bands) > len(self._keys):
-            self._grow_table()
-        slots = self._find(self._band_keys(sig), claim=True)
-        self._next[i] = self._heads[slots]
-        self._used += int((self._heads[slots] < 0).sum())
-        self._heads[slots] = i
+    def _find(self, keys: np.ndarray) -> np.ndarray:
+        """The slot of each key in the table, claiming an empty slot for a new key.
 
-    def _find(self, keys: np.ndarray, claim: bool) -> np.ndarray:
-        """The slot of each key (-1 if absent); with ``claim``, absent keys take empty slots.
-
-        Linear probing, vectorised over the keys; keys must be distinct.
+        Linear probing: the first probe is vectorised; the few keys whose slot is taken by
+        another key (or by another new key of this call) go on one at a time.
         """
-        mask = np.uint64(len(self._keys) - 1)
-        slots = (keys & mask).astype(np.int64)
-        out = np.full(len(keys), -1, dtype=np.int64)
-        todo = np.arange(len(keys))
-        while todo.size:
-            s = slots[todo]
-            k = self._keys[s]
-            found = k == keys[todo]
-            out[todo[found]] = s[found]
-            empty = k == _EMPTY
-            done = found.copy()
-            if empty.any():
-                where = np.flatnonzero(empty)
-                if claim:
-                    _, first = np.unique(s[where], return_index=True)
-                    win = where[first]
-                    self._keys[s[win]] = keys[todo[win]]
-                    out[todo[win]] = s[win]
-                    done[win] = True
-                else:
-                    done[where] = True  # absent
-            move = ~done & ~empty
-            slots[todo[move]] = (s[move] + 1) & (len(self._keys) - 1)
-            todo = todo[~done]
-        return out
+        table = self._keys
+        mask = len(table) - 1
+        slots = (keys & np.uint64(mask)).astype(np.int64)
+        current = table[slots]
+        done = current == keys
+        free = np.flatnonzero(current == _EMPTY)
+        if free.size:
+            _, first = np.unique(slots[free], return_index=True)
+            win = free[first]
+            table[slots[win]] = keys[win]
+            done[win] = True
+        for j in np.flatnonzero(~done).tolist():
+            key = keys[j]
+            s = int(slots[j])
+            while True:
+                k = table[s]
+                if k == key:
+                    break
+                if k == _EMPTY:
+                    table[s] = key
+                    break
+                s = (s + 1) & mask
+            slots[j] = s
+        return slots
 
     def _grow_docs(self) -> None:
         n = len(self._sizes) * 2
@@ -200,5 +202,4 @@ class StoryIndex:
             size *= 2
         self._keys = np.zeros(size, dtype=np.uint64)
         self._heads = np.full(size, -1, dtype=np.int32)
-        slots = self._find(keys, claim=True)
-        self._heads[slots] = heads
+        self._heads[self._find(keys)] = heads
