@@ -33,43 +33,225 @@ from pathlib import Path
 
 KINDS = ("original", "unrelated", "shuffled", "partial", "inserted", "mangled")
 # Share of each kind in the stream (copies need a live story; the first document is original).
-MIX = {"original": 0.30, "unrelated": 0.10, "shuffled": 0.20, "partial": 0.12, "inserted": 0.12, "mangled": 0.16}
+MIX = {
+    "original": 0.30,
+    "unrelated": 0.10,
+    "shuffled": 0.20,
+    "partial": 0.12,
+    "inserted": 0.12,
+    "mangled": 0.16,
+}
 LIVE_STORIES = 3000  # copies are made of one of the most recent stories
 
-_SYL = ["ka", "bo", "ra", "mu", "ti", "za", "ne", "lo", "shi", "da", "gu", "ve", "ma", "ri", "to",
-        "an", "el", "or", "ul", "ba", "ke", "si", "wa", "ho", "mi", "ja", "pe", "lu", "qa", "dra"]
-_FIRST = ["Amina", "Joseph", "Hassan", "Maria", "Idris", "Grace", "Viktor", "Leila", "Samuel",
-          "Fatima", "Omar", "Elena", "Tariq", "Nadia", "Pierre", "Aisha", "Dmitri", "Zainab",
-          "Juan", "Chen", "Kofi", "Salma", "Yusuf", "Irina", "Abdel", "Ngozi", "Ahmed", "Olena",
-          "Jean-Claude", "Thandiwe", "Rashid", "José", "Zoë", "André"]
-_ROLES = ["spokesman", "spokeswoman", "commander", "defence minister", "foreign minister",
-          "deputy leader", "chief of staff", "senior adviser", "regional governor", "envoy",
-          "military governor", "intelligence chief", "party secretary", "head of operations"]
-_GROUP = ["Liberation Front", "Defence Forces", "Patriotic Movement", "Revolutionary Army",
-          "People's Militia", "Resistance Council", "National Guard", "Freedom Brigades",
-          "Unity Alliance", "Popular Front", "Self-Defence Units", "Islamic Movement",
-          "Democratic Forces", "Salvation Council", "Republican Guard"]
-_OUTLETS = ["Reuters", "the BBC", "Al Jazeera", "AFP", "local radio", "state television",
-            "The Associated Press", "a local newspaper", "Radio Okapi", "journalists"]
-_SOURCES = ["officials said", "witnesses said", "a UN report found", "analysts said",
-            "according to a leaked memo", "diplomats said", "residents told reporters",
-            "the group said in a statement", "security sources said", "local officials said"]
-_ATTACK = ["attacked", "shelled", "overran", "ambushed", "raided", "besieged", "bombed",
-           "seized", "stormed", "struck"]
+_SYL = [
+    "ka",
+    "bo",
+    "ra",
+    "mu",
+    "ti",
+    "za",
+    "ne",
+    "lo",
+    "shi",
+    "da",
+    "gu",
+    "ve",
+    "ma",
+    "ri",
+    "to",
+    "an",
+    "el",
+    "or",
+    "ul",
+    "ba",
+    "ke",
+    "si",
+    "wa",
+    "ho",
+    "mi",
+    "ja",
+    "pe",
+    "lu",
+    "qa",
+    "dra",
+]
+_FIRST = [
+    "Amina",
+    "Joseph",
+    "Hassan",
+    "Maria",
+    "Idris",
+    "Grace",
+    "Viktor",
+    "Leila",
+    "Samuel",
+    "Fatima",
+    "Omar",
+    "Elena",
+    "Tariq",
+    "Nadia",
+    "Pierre",
+    "Aisha",
+    "Dmitri",
+    "Zainab",
+    "Juan",
+    "Chen",
+    "Kofi",
+    "Salma",
+    "Yusuf",
+    "Irina",
+    "Abdel",
+    "Ngozi",
+    "Ahmed",
+    "Olena",
+    "Jean-Claude",
+    "Thandiwe",
+    "Rashid",
+    "José",
+    "Zoë",
+    "André",
+]
+_ROLES = [
+    "spokesman",
+    "spokeswoman",
+    "commander",
+    "defence minister",
+    "foreign minister",
+    "deputy leader",
+    "chief of staff",
+    "senior adviser",
+    "regional governor",
+    "envoy",
+    "military governor",
+    "intelligence chief",
+    "party secretary",
+    "head of operations",
+]
+_GROUP = [
+    "Liberation Front",
+    "Defence Forces",
+    "Patriotic Movement",
+    "Revolutionary Army",
+    "People's Militia",
+    "Resistance Council",
+    "National Guard",
+    "Freedom Brigades",
+    "Unity Alliance",
+    "Popular Front",
+    "Self-Defence Units",
+    "Islamic Movement",
+    "Democratic Forces",
+    "Salvation Council",
+    "Republican Guard",
+]
+_OUTLETS = [
+    "Reuters",
+    "the BBC",
+    "Al Jazeera",
+    "AFP",
+    "local radio",
+    "state television",
+    "The Associated Press",
+    "a local newspaper",
+    "Radio Okapi",
+    "journalists",
+]
+_SOURCES = [
+    "officials said",
+    "witnesses said",
+    "a UN report found",
+    "analysts said",
+    "according to a leaked memo",
+    "diplomats said",
+    "residents told reporters",
+    "the group said in a statement",
+    "security sources said",
+    "local officials said",
+]
+_ATTACK = [
+    "attacked",
+    "shelled",
+    "overran",
+    "ambushed",
+    "raided",
+    "besieged",
+    "bombed",
+    "seized",
+    "stormed",
+    "struck",
+]
 _SUPPORT = ["supplied", "sent", "provided", "smuggled", "delivered", "promised", "financed"]
-_KINDS = ["weapons", "ammunition", "drones", "cash", "fuel", "military advisers", "training",
-          "intelligence", "medical supplies", "armoured vehicles", "rocket launchers", "fighters"]
-_TARGETS = ["a police station", "an army base", "the main market", "a refugee camp",
-            "the airport", "a convoy", "the border post", "a checkpoint", "government offices",
-            "a mining site", "the port", "a military hospital", "the radio station"]
-_VICTIMS = ["civilians", "soldiers", "police officers", "fighters", "aid workers", "villagers",
-            "people", "militiamen", "children", "miners"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
+_KINDS = [
+    "weapons",
+    "ammunition",
+    "drones",
+    "cash",
+    "fuel",
+    "military advisers",
+    "training",
+    "intelligence",
+    "medical supplies",
+    "armoured vehicles",
+    "rocket launchers",
+    "fighters",
+]
+_TARGETS = [
+    "a police station",
+    "an army base",
+    "the main market",
+    "a refugee camp",
+    "the airport",
+    "a convoy",
+    "the border post",
+    "a checkpoint",
+    "government offices",
+    "a mining site",
+    "the port",
+    "a military hospital",
+    "the radio station",
+]
+_VICTIMS = [
+    "civilians",
+    "soldiers",
+    "police officers",
+    "fighters",
+    "aid workers",
+    "villagers",
+    "people",
+    "militiamen",
+    "children",
+    "miners",
+]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_ABSTRACT = ["ceasefire", "peace talks", "sanctions", "the election", "the offensive",
-             "the blockade", "the referendum", "the amnesty", "the withdrawal", "the truce",
-             "the mining deal", "the power-sharing agreement", "the curfew"]
+_ABSTRACT = [
+    "ceasefire",
+    "peace talks",
+    "sanctions",
+    "the election",
+    "the offensive",
+    "the blockade",
+    "the referendum",
+    "the amnesty",
+    "the withdrawal",
+    "the truce",
+    "the mining deal",
+    "the power-sharing agreement",
+    "the curfew",
+]
 _TEMPLATES = [
     "{A} {attack} {target} in {P} on {day}, killing {n} {victims}, {source}.",
     "{A} {support} {kind} to {B} through {P2} in {month} {year}, {source}.",
@@ -104,8 +286,17 @@ _TEMPLATES = [
 _DEPENDENT = ("He ", "However", "The move", "They ", "Its ")
 _LEADS = [t for t in _TEMPLATES if not t.startswith(_DEPENDENT)]
 _ADJ = ["baseless", "absurd", "a fabrication", "politically motivated", "false", "slander"]
-_ORGS = ["United Nations", "African Union", "European Union", "Red Cross", "UN Security Council",
-         "regional bloc", "International Crisis Group", "Human Rights Watch", "World Food Programme"]
+_ORGS = [
+    "United Nations",
+    "African Union",
+    "European Union",
+    "Red Cross",
+    "UN Security Council",
+    "regional bloc",
+    "International Crisis Group",
+    "Human Rights Watch",
+    "World Food Programme",
+]
 
 
 def _name(rng: random.Random, parts: int) -> str:
@@ -161,18 +352,35 @@ class _Writer:
         person, person2 = r.sample(cast.people, 2)
         year = r.randint(2005, 2024)
         slots = {
-            "A": a, "B": b, "P": cast.places[0] if r.random() < 0.6 else r.choice(cast.places),
-            "P2": r.choice(cast.places[1:]), "person": person, "person2": person2, "the_role": f"the {r.choice(_ROLES)}",
-            "the_role_bare": r.choice(_ROLES), "outlet": r.choice(_OUTLETS),
-            "source": r.choice(_SOURCES), "attack": r.choice(_ATTACK),
-            "attack_ing": r.choice(_ATTACK)[:-2] + "ing", "support": r.choice(_SUPPORT),
+            "A": a,
+            "B": b,
+            "P": cast.places[0] if r.random() < 0.6 else r.choice(cast.places),
+            "P2": r.choice(cast.places[1:]),
+            "person": person,
+            "person2": person2,
+            "the_role": f"the {r.choice(_ROLES)}",
+            "the_role_bare": r.choice(_ROLES),
+            "outlet": r.choice(_OUTLETS),
+            "source": r.choice(_SOURCES),
+            "attack": r.choice(_ATTACK),
+            "attack_ing": r.choice(_ATTACK)[:-2] + "ing",
+            "support": r.choice(_SUPPORT),
             "support_ing": r.choice(_SUPPORT).rstrip("ed").rstrip("e") + "ing",
-            "kind": r.choice(_KINDS), "kind2": r.choice(_KINDS), "target": r.choice(_TARGETS),
-            "target_bare": r.choice(_TARGETS).split(" ", 1)[1], "victims": r.choice(_VICTIMS),
-            "n": r.randint(2, 95), "n0": r.choice((100, 250, 400, 1200, 3000, 15000, 40000)) + r.randint(0, 99),
-            "day": r.choice(_DAYS), "month": r.choice(_MONTHS), "year": year,
-            "year2": year + r.randint(1, 4), "group": cast.group, "abstract": r.choice(_ABSTRACT),
-            "abstract_bare": r.choice(_ABSTRACT).removeprefix("the "), "adj": r.choice(_ADJ),
+            "kind": r.choice(_KINDS),
+            "kind2": r.choice(_KINDS),
+            "target": r.choice(_TARGETS),
+            "target_bare": r.choice(_TARGETS).split(" ", 1)[1],
+            "victims": r.choice(_VICTIMS),
+            "n": r.randint(2, 95),
+            "n0": r.choice((100, 250, 400, 1200, 3000, 15000, 40000)) + r.randint(0, 99),
+            "day": r.choice(_DAYS),
+            "month": r.choice(_MONTHS),
+            "year": year,
+            "year2": year + r.randint(1, 4),
+            "group": cast.group,
+            "abstract": r.choice(_ABSTRACT),
+            "abstract_bare": r.choice(_ABSTRACT).removeprefix("the "),
+            "adj": r.choice(_ADJ),
             "org": r.choice(_ORGS),
         }
         # An article never opens with a sentence that needs one before it ("He added...").
@@ -210,9 +418,17 @@ def _regroup(rng: random.Random, sentences: list[str]) -> list[list[str]]:
 
 
 _DROPCAP = "ĪīŌōĀĒŪĬ"
-_BOILER = ["Share on Facebook", "Share this article", "Advertisement", "Read more: {t}",
-           "Facebook Twitter WhatsApp Email", "Related: {t}", "Sign up for our daily newsletter",
-           "Click here to subscribe", "© 2024 Some Outlet. All rights reserved."]
+_BOILER = [
+    "Share on Facebook",
+    "Share this article",
+    "Advertisement",
+    "Read more: {t}",
+    "Facebook Twitter WhatsApp Email",
+    "Related: {t}",
+    "Sign up for our daily newsletter",
+    "Click here to subscribe",
+    "© 2024 Some Outlet. All rights reserved.",
+]
 
 
 def _mangle(rng: random.Random, paragraphs: list[list[str]]) -> str:
@@ -264,7 +480,9 @@ def _read_samples(sample_dir: str | Path | None) -> list[str]:
     return sentences
 
 
-def make_corpus(n_docs: int, seed: int = 0, sample_dir: str | Path | None = None) -> Iterator[dict[str, str]]:
+def make_corpus(
+    n_docs: int, seed: int = 0, sample_dir: str | Path | None = None
+) -> Iterator[dict[str, str]]:
     """Yield ``n_docs`` documents ``{"id", "text", "story", "kind"}`` (see the module docstring)."""
     rng = random.Random(seed)
     writer = _Writer(rng, _read_samples(sample_dir))
@@ -280,7 +498,12 @@ def make_corpus(n_docs: int, seed: int = 0, sample_dir: str | Path | None = None
             story = _Story(f"story{seed}-{n_stories:07d}", cast, writer.article(cast))
             n_stories += 1
             live.append(story)
-            yield {"id": doc_id, "text": _render(story.paragraphs), "story": story.label, "kind": kind}
+            yield {
+                "id": doc_id,
+                "text": _render(story.paragraphs),
+                "story": story.label,
+                "kind": kind,
+            }
             continue
         story = rng.choice(live)
         sentences = [s for p in story.paragraphs for s in p]

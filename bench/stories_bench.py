@@ -35,7 +35,9 @@ def _pairs(counts: Counter[object]) -> int:
     return sum(n * (n - 1) // 2 for n in counts.values())
 
 
-def run(n_docs: int, seed: int, samples: str | None, threshold: float, num_perm: int) -> dict[str, object]:
+def run(
+    n_docs: int, seed: int, samples: str | None, threshold: float, num_perm: int
+) -> dict[str, object]:
     index = StoryIndex(threshold, num_perm)
     seconds: dict[str, float] = defaultdict(float)
     label_of: list[str] = []
@@ -105,11 +107,17 @@ def main() -> None:
     r = run(args.docs, args.seed, args.samples, args.threshold, args.num_perm)
     secs = r["seconds"]
     assert isinstance(secs, dict)
-    print(f"documents            {r['documents']:,} ({r['stories_true']:,} true stories, {r['stories_found']:,} found)")
-    print(f"threshold, num_perm  {args.threshold}, {args.num_perm} (bands x rows {r['bands_rows']})")
+    print(
+        f"documents            {r['documents']:,} ({r['stories_true']:,} true stories, {r['stories_found']:,} found)"
+    )
+    print(
+        f"threshold, num_perm  {args.threshold}, {args.num_perm} (bands x rows {r['bands_rows']})"
+    )
     print(f"pairwise precision   {r['pairwise_precision']:.4f}  (goal >= {GOAL_PRECISION})")
     print(f"pairwise recall      {r['pairwise_recall']:.4f}")
-    print("correct by kind      (copies: joined the original's story; new articles: started their own)")
+    print(
+        "correct by kind      (copies: joined the original's story; new articles: started their own)"
+    )
     by_kind = r["correct_by_kind"]
     assert isinstance(by_kind, dict)
     for kind in KINDS:
@@ -117,7 +125,9 @@ def main() -> None:
             share, n = by_kind[kind]
             goal = f"  (goal >= {GOAL_RECALL_SHUFFLED})" if kind == "shuffled" else ""
             print(f"  {kind:<12} {share:.4f} of {n:,}{goal}")
-    print(f"throughput           {r['docs_per_s']:.0f} docs/s, {r['mb_per_s']:.2f} MB/s (1 process)")
+    print(
+        f"throughput           {r['docs_per_s']:.0f} docs/s, {r['mb_per_s']:.2f} MB/s (1 process)"
+    )
     print("seconds              " + ", ".join(f"{k} {v:.1f}" for k, v in secs.items()))
     sc = r["scramble_by_kind"]
     assert isinstance(sc, dict)

@@ -1,5 +1,74 @@
-"""dyads: evidence-linked networks of political and armed actors from news and analysis."""
+"""dyads: evidence-linked networks of political and armed actors from news and analysis.
+
+The public API (pinned by ``tests/test_public_api.py``)::
+
+    import dyads
+    for rel in dyads.extract(["samples/"]):          # Relation records, no database
+        print(rel.to_dict())
+    report = dyads.ingest(["samples/"], "dyads.duckdb")
+    with dyads.open("dyads.duckdb") as store:        # read the store
+        ...
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
 __version__ = "0.1.0"
+
+from dyads.errors import DyadsError, QueryError, SourceError, StoreError  # noqa: E402
+from dyads.ingest import IngestReport, ingest  # noqa: E402
+from dyads.pipeline import Pipeline  # noqa: E402
+from dyads.records import (  # noqa: E402
+    Actor,
+    ActorRef,
+    Document,
+    Evidence,
+    Mention,
+    ProcessedDocument,
+    Relation,
+    Sentence,
+)
+from dyads.settings import Settings  # noqa: E402
+from dyads.store import Store  # noqa: E402
+
+
+def extract(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Relation]:
+    """Relations from files and folders, without a database. Unreadable files are skipped; use
+    ``Pipeline.run`` to see their errors."""
+    from dyads.sources import read_paths
+
+    pipe = Pipeline(settings)
+    for item in pipe.run(read_paths(paths)):
+        if isinstance(item, ProcessedDocument):
+            yield from item.relations
+
+
+def open(db: str | Path = "dyads.duckdb") -> Store:  # noqa: A001  (dyads.open, like io.open)
+    """Open a store read-only (use as a context manager)."""
+    return Store(db, read_only=True)
+
+
+__all__ = [
+    "Actor",
+    "ActorRef",
+    "Document",
+    "DyadsError",
+    "Evidence",
+    "IngestReport",
+    "Mention",
+    "Pipeline",
+    "ProcessedDocument",
+    "QueryError",
+    "Relation",
+    "Sentence",
+    "Settings",
+    "SourceError",
+    "Store",
+    "StoreError",
+    "__version__",
+    "extract",
+    "ingest",
+    "open",
+]

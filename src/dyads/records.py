@@ -186,6 +186,9 @@ class Relation:
                     self.source.id,
                     self.relation,
                     self.target.id,
+                    # a sentence may affirm and deny the same dyad ("denies arming them and
+                    # says it gives them only political backing"): denied edges get their own id
+                    *(("denied",) if self.polarity == "denied" else ()),
                 ),
             )
 

@@ -10,21 +10,66 @@ from dyads.repair import repair, scramble_score, split_sentences
 
 # Pieces that trigger every step, mixed with arbitrary text.
 PIECES = [
-    "Ōfficials", "īy", "Ī", "fficials", "\n", "\n\n", " ", ". ", ".", ").The", "group.But",
-    "â€™", "Ã©", "&amp;", "ﬁ", "Ｆ", "Share on Facebook\n", "\nRead more: x\n", "U.S.", "a.m.",
-    "Gen.", "No. 2", "3.5", "”", "\r\n", "\x85", "\u2028", "\ufffd", "e\u0301", "\x00",
+    "Ōfficials",
+    "īy",
+    "Ī",
+    "fficials",
+    "\n",
+    "\n\n",
+    " ",
+    ". ",
+    ".",
+    ").The",
+    "group.But",
+    "â€™",
+    "Ã©",
+    "&amp;",
+    "ﬁ",
+    "Ｆ",
+    "Share on Facebook\n",
+    "\nRead more: x\n",
+    "U.S.",
+    "a.m.",
+    "Gen.",
+    "No. 2",
+    "3.5",
+    "”",
+    "\r\n",
+    "\x85",
+    "\u2028",
+    "\ufffd",
+    "e\u0301",
+    "\x00",
 ]
-damaged_text = st.lists(
-    st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=40
-).map("".join)
-WORDS = ["the", "militia", "army", "attacked", "town", "rebels", "said", "officials", "on", "in",
-         "Rwanda", "Kigali", "border", "talks", "2019", "weapons", "group", "government"]
+damaged_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=40).map(
+    "".join
+)
+WORDS = [
+    "the",
+    "militia",
+    "army",
+    "attacked",
+    "town",
+    "rebels",
+    "said",
+    "officials",
+    "on",
+    "in",
+    "Rwanda",
+    "Kigali",
+    "border",
+    "talks",
+    "2019",
+    "weapons",
+    "group",
+    "government",
+]
 clean_sentence = st.lists(st.sampled_from(WORDS), min_size=2, max_size=12).map(
     lambda ws: " ".join(ws)[0].upper() + " ".join(ws)[1:] + "."
 )
-clean_text = st.lists(st.lists(clean_sentence, min_size=1, max_size=5).map(" ".join), min_size=1, max_size=5).map(
-    "\n\n".join
-)
+clean_text = st.lists(
+    st.lists(clean_sentence, min_size=1, max_size=5).map(" ".join), min_size=1, max_size=5
+).map("\n\n".join)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -67,7 +112,16 @@ def test_clean_text_is_identity(text: str, a: int, b: int) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(clean_text, st.sampled_from(["Share on Facebook", "Advertisement", "Read more: the war"])), min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.one_of(
+            clean_text,
+            st.sampled_from(["Share on Facebook", "Advertisement", "Read more: the war"]),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_sentences_untouched_by_repair_map_exactly(paragraphs: list[str]) -> None:
     """Dropping boilerplate lines moves the text after them: each sentence still maps onto
     exactly the same characters of the original."""

@@ -16,13 +16,22 @@ DATA = Path(__file__).parent / "data"
     [
         ("Ōfficials said the rebels withdrew.", "Officials said the rebels withdrew."),
         ("īy 2019 the group controlled the border.", "By 2019 the group controlled the border."),
-        ("Ĭuman Rights Watch said both sides had killed civilians.", "Human Rights Watch said both sides had killed civilians."),
+        (
+            "Ĭuman Rights Watch said both sides had killed civilians.",
+            "Human Rights Watch said both sides had killed civilians.",
+        ),
         ("Οfficials said the town fell.", "Officials said the town fell."),  # Greek omicron
-        ("The army left. Ōfficials said the town fell.", "The army left. Officials said the town fell."),
+        (
+            "The army left. Ōfficials said the town fell.",
+            "The army left. Officials said the town fell.",
+        ),
         ("fficials said the rebels withdrew.", "Officials said the rebels withdrew."),
         ("Ī said no.", "I said no."),
         # A rare word is restored from the document's own vocabulary.
-        ("Īnterahamwe fighters crossed. The Interahamwe denied it.", "Interahamwe fighters crossed. The Interahamwe denied it."),
+        (
+            "Īnterahamwe fighters crossed. The Interahamwe denied it.",
+            "Interahamwe fighters crossed. The Interahamwe denied it.",
+        ),
     ],
 )
 def test_dropcap_restores_the_capital(damaged: str, repaired: str) -> None:
@@ -50,8 +59,14 @@ def test_dropcap_leaves_letters_inside_sentences(text: str) -> None:
 @pytest.mark.parametrize(
     ("glued", "repaired"),
     [
-        ("Fighting spread across the Region).The militia took the town.", "Fighting spread across the Region). The militia took the town."),
-        ("Talks failed and the group.But the army stayed.", "Talks failed and the group. But the army stayed."),
+        (
+            "Fighting spread across the Region).The militia took the town.",
+            "Fighting spread across the Region). The militia took the town.",
+        ),
+        (
+            "Talks failed and the group.But the army stayed.",
+            "Talks failed and the group. But the army stayed.",
+        ),
         ("He said it was over.”The army disagreed.", "He said it was over.” The army disagreed."),
         ("The attack came in 2019.The group grew.", "The attack came in 2019. The group grew."),
     ],
@@ -64,7 +79,12 @@ def test_glued_sentences_get_their_space(glued: str, repaired: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The U.S.Treasury acted.", "Prices rose 3.5 percent.", "See example.com for more.", "It is e.g.Not glued."],
+    [
+        "The U.S.Treasury acted.",
+        "Prices rose 3.5 percent.",
+        "See example.com for more.",
+        "It is e.g.Not glued.",
+    ],
 )
 def test_glue_leaves_abbreviations_and_numbers(text: str) -> None:
     assert "glue" not in dict(repair(text).steps)

@@ -32,7 +32,10 @@ def test_shuffled_article_scores_higher_than_the_original(name: str) -> None:
 
 
 def test_the_scraped_copy_scores_higher_than_the_original() -> None:
-    assert scramble_score(sentences_of("kivu_mangled.txt")) > scramble_score(sentences_of("kivu_original.txt")) + 0.3
+    assert (
+        scramble_score(sentences_of("kivu_mangled.txt"))
+        > scramble_score(sentences_of("kivu_original.txt")) + 0.3
+    )
 
 
 @pytest.mark.parametrize(
@@ -41,7 +44,10 @@ def test_the_scraped_copy_scores_higher_than_the_original() -> None:
         ([], 0.0),
         (["One sentence."], 0.0),
         # opening with a connective and a pronoun that refer to nothing before them
-        (["However, he denied it.", "The army of Rwanda attacked Goma.", "Kigali said nothing."], 0.35),
+        (
+            ["However, he denied it.", "The army of Rwanda attacked Goma.", "Kigali said nothing."],
+            0.35,
+        ),
         # fragments: lower-case starts and no end punctuation
         (["the army attacked", "and then it left", "Kigali said nothing."], 0.5),
     ],

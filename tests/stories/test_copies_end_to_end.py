@@ -23,8 +23,7 @@ def pipeline() -> Pipeline:
 
 def edges(p: ProcessedDocument) -> set[tuple[object, ...]]:
     return {
-        (r.source.id, r.relation, r.target.id, r.kinds, r.modality, r.polarity)
-        for r in p.relations
+        (r.source.id, r.relation, r.target.id, r.kinds, r.modality, r.polarity) for r in p.relations
     }
 
 
@@ -35,7 +34,9 @@ def test_scraped_copies_give_the_same_edges_and_story(pipeline: Pipeline) -> Non
     texts = {
         "original": original,
         "mangled": (DATA / "kivu_mangled.txt").read_text("utf-8"),
-        "shuffled": "\n\n".join(" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2)),
+        "shuffled": "\n\n".join(
+            " ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2)
+        ),
         "unrelated": (DATA / "kivu_unrelated.txt").read_text("utf-8"),
     }
     done = {name: pipeline.process(Document(name, text)) for name, text in texts.items()}
@@ -45,7 +46,12 @@ def test_scraped_copies_give_the_same_edges_and_story(pipeline: Pipeline) -> Non
     assert done["mangled"].scramble > done["original"].scramble
     index = StoryIndex()
     story = {name: index.assign(name, p.fingerprint) for name, p in done.items()}
-    assert story == {"original": "original", "mangled": "original", "shuffled": "original", "unrelated": "unrelated"}
+    assert story == {
+        "original": "original",
+        "mangled": "original",
+        "shuffled": "original",
+        "unrelated": "unrelated",
+    }
     # Evidence offsets point into the copy as it was read, damage and all.
     copy = texts["mangled"]
     for r in done["mangled"].relations:

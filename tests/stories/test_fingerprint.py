@@ -25,8 +25,16 @@ def test_sentence_order_does_not_matter() -> None:
 
 
 def test_case_accents_and_punctuation_do_not_matter() -> None:
-    assert normalise("Ōfficials SAID: “the café” closed.") == ["officials", "said", "the", "cafe", "closed"]
-    assert fingerprint(["Ōfficials said the café closed."]) == fingerprint(["officials said the cafe closed"])
+    assert normalise("Ōfficials SAID: “the café” closed.") == [
+        "officials",
+        "said",
+        "the",
+        "cafe",
+        "closed",
+    ]
+    assert fingerprint(["Ōfficials said the café closed."]) == fingerprint(
+        ["officials said the cafe closed"]
+    )
 
 
 def test_values_are_sorted_distinct_int64() -> None:
@@ -38,7 +46,10 @@ def test_values_are_sorted_distinct_int64() -> None:
 def test_values_are_stable_across_runs_and_machines() -> None:
     # Stored fingerprints must match those computed by later versions: change only with a
     # migration that recomputes them.
-    assert fingerprint(["Rwanda denied it.", "Rwanda denied sending troops."]) == (1519983620825027258, 4937085721885563881)
+    assert fingerprint(["Rwanda denied it.", "Rwanda denied sending troops."]) == (
+        1519983620825027258,
+        4937085721885563881,
+    )
 
 
 def test_one_word_sentences_are_ignored_and_long_documents_are_capped() -> None:

@@ -35,12 +35,16 @@ def articles() -> dict[str, str]:
         "mangled": read("kivu_mangled.txt"),
         "shuffled": "\n\n".join(" ".join(shuffled[i : i + 3]) for i in range(0, len(shuffled), 3)),
         "partial": "\n\n".join(paragraphs[1:4]),
-        "inserted": "\n\n".join(paragraphs[:2] + read("kivu_unrelated.txt").split("\n\n")[:1] + paragraphs[2:]),
+        "inserted": "\n\n".join(
+            paragraphs[:2] + read("kivu_unrelated.txt").split("\n\n")[:1] + paragraphs[2:]
+        ),
         "unrelated": read("kivu_unrelated.txt"),
     }
 
 
-def test_copies_join_the_original_and_the_unrelated_article_does_not(articles: dict[str, str]) -> None:
+def test_copies_join_the_original_and_the_unrelated_article_does_not(
+    articles: dict[str, str],
+) -> None:
     index = StoryIndex(threshold=0.5)
     story = {name: index.assign(name, fp_of(text)) for name, text in articles.items()}
     assert story["original"] == "original"  # a new story is named after its first document
@@ -55,7 +59,9 @@ def test_a_copy_that_arrives_first_names_the_story(articles: dict[str, str]) -> 
     assert index.assign("original", fp_of(articles["original"])) == "mangled"
 
 
-def test_the_repaired_copy_shares_most_of_its_fingerprint_with_the_original(articles: dict[str, str]) -> None:
+def test_the_repaired_copy_shares_most_of_its_fingerprint_with_the_original(
+    articles: dict[str, str],
+) -> None:
     a, b = set(fp_of(articles["original"])), set(fp_of(articles["mangled"]))
     assert len(a & b) / len(a | b) >= 0.9
     unrelated = set(fp_of(articles["unrelated"]))
@@ -102,7 +108,9 @@ def test_many_documents_grow_the_tables() -> None:
     docs = [[" ".join(rng.choices(words, k=12)) + "." for _ in range(8)] for _ in range(1500)]
     stories = [index.assign(f"d{i}", fingerprint(d)) for i, d in enumerate(docs)]
     assert stories == [f"d{i}" for i in range(1500)]  # random texts: all different
-    copies = [index.assign(f"c{i}", fingerprint(list(reversed(d)))) for i, d in enumerate(docs[:200])]
+    copies = [
+        index.assign(f"c{i}", fingerprint(list(reversed(d)))) for i, d in enumerate(docs[:200])
+    ]
     assert copies == [f"d{i}" for i in range(200)]
     assert len(index) == 1700
 

@@ -14,7 +14,10 @@ Rules (the ``rule`` field):
     location            a capital or place named as a place ("fighting in Goma")
     entity              an unknown ORG or PERSON entity (``text`` is the name, ``label`` the type)
     acronym_use         an all-capital token the gazetteer does not know (may be defined in text)
-    description         "the group", "the corps" (``text`` is the noun)
+    description         "the group", "the corps" (``text`` is the noun); ``ids`` = a country for
+                        "the Yemeni group", "Somalia's jihadists"
+    owned               "its forces", "Hemedti's fighters" (``text`` is the category or
+                        "member"; the owner is ``ids`` or the pronoun at token ``label``)
     pronoun             it, its, they, them, their (``text`` is the pronoun)
 """
 
@@ -41,6 +44,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _LONG_FORM_LINKS = frozenset({"of", "for", "and", "al", "el", "-", "'s", "the", "de", "du", "des", "la", "le"})
+_DESCRIPTION_MODIFIERS = frozenset({"amod", "compound", "npadvmod", "nmod", "advmod", "punct"})
 _MAX_CHAIN = 4  # modifiers between a demonym and its head noun ("Sudanese military intelligence chiefs")
 
 
@@ -79,6 +83,7 @@ class _Builder:
         self.cues: list[Cue] = []
         self.cue_at_end: dict[int, int] = {}  # token end -> cue index
         self.named_at: dict[int, GazMatch] = {}  # start -> named (non-country) match
+        self.country_tokens: set[int] = set()  # tokens of country, demonym and capital cues
         self.extend_left: dict[int, int] = {}  # named match start -> new start ("Lebanese Hezbollah")
 
     # -- bookkeeping ---------------------------------------------------------------------------------
@@ -86,6 +91,8 @@ class _Builder:
         return 0 <= start < end <= len(self.doc) and not any(self.occ[start:end])
 
     def add(self, cue: Cue) -> None:
+        if cue.rule in ("possessive", "adjectival", "metonym") or (cue.rule == "alias" and cue.ids and cue.ids[0] in self.gaz.countries):
+            self.country_tokens.update(range(cue.start, cue.end))
         self.occ[cue.start : cue.end] = b"\x01" * (cue.end - cue.start)
         self.cue_at_end[cue.end] = len(self.cues)
         self.cues.append(cue)
@@ -120,6 +127,13 @@ class _Builder:
     def _named(self, m: GazMatch) -> None:
         end = m.end
         start = self.extend_left.get(m.start, m.start)
+        for k in range(m.start + 1, m.end - 1):  # "Sudan's Rapid Support Forces": Sudan apart
+            if self.doc[k].tag_ == "POS":
+                owners = [a for a in self.gaz.lookup(self.doc[m.start : k].text) if a.type == "state"]
+                if len(owners) == 1:
+                    self.add(Cue(m.start, k, "possessive", (owners[0].id,)))
+                    start = k + 1
+                break
         if len(m.ids) == 1 and self.gaz.actors[m.ids[0]].type not in ("person", "location", "state"):
             head, contiguous, _ = self._head_noun(m.start, m.end)
             if (
@@ -131,6 +145,27 @@ class _Builder:
             ):
                 end = head.i + 1
         self.add(Cue(start, end, m.kind, m.ids))
+        if end == m.end and len(m.ids) == 1 and self.gaz.actors[m.ids[0]].type == "person":
+            root = self._root(m.start, m.end)
+            if root.dep_ == "poss":
+                self._owned(root, m.ids[0])
+
+    def _owned(self, owner: Token, owner_id: str = "") -> None:
+        """ "Hemedti's fighters", "its forces": the owned noun, resolved once the owner is known
+        (``ids`` = the owner, or ``label`` = the index of the possessive pronoun)."""
+        noun = owner.head
+        if noun.i <= owner.i or noun.pos_ != "NOUN":
+            return
+        start = owner.i + 1
+        while start < noun.i and self.doc[start].tag_ == "POS":
+            start += 1
+        if not all(t.dep_ in _MODIFIER_DEPS for t in self.doc[start : noun.i]) or not self.free(start, noun.i + 1):
+            return
+        words = [t.lower_ for t in self.doc[start : noun.i + 1]]
+        what = self.desc.head_category(words) or ("member" if noun.lower_ in self.desc.member_nouns else None)
+        if what:
+            ids = (owner_id,) if owner_id else ()
+            self.add(Cue(start, noun.i + 1, "owned", ids, what, "" if owner_id else str(owner.i)))
 
     def _country(self, m: GazMatch) -> None:
         rule = "alias" if m.kind == "state" else "adjectival"
@@ -150,7 +185,10 @@ class _Builder:
                 self._possessed(root, country)
             return
         head, contiguous, words = self._head_noun(m.start, m.end)
-        cat = self.desc.category_of(words) if head is not None else None
+        cat = self.desc.head_category(words) if head is not None else None
+        if head is not None and cat is None and country is not None and contiguous:
+            if self._country_description(m, head, country):
+                return
         if cat and country is not None:
             body = self._body(country, cat)
             if contiguous and self.free(m.end, head.i + 1):  # type: ignore[union-attr]
@@ -159,6 +197,16 @@ class _Builder:
                 self.add(Cue(m.start, m.end, "adjectival", (body,)))
             return
         self.add(Cue(m.start, m.end, rule, m.ids))
+
+    def _country_description(self, m: GazMatch, head: Token, country: str) -> bool:
+        """ "the Yemeni group": a description restricted to actors of that country."""
+        if head.lower_ not in self.desc.descriptions or not self.free(m.end, head.i + 1):
+            return False
+        lefts = list(head.lefts)
+        if not lefts or lefts[0].lower_ != "the" or lefts[0].i != m.start - 1:
+            return False
+        self.add(Cue(m.start, head.i + 1, "description", (country,), head.lower_))
+        return True
 
     def _seat(self, m: GazMatch) -> None:
         """A capital (ids = country) or another seat of power (ids = the actor it stands for)."""
@@ -182,7 +230,7 @@ class _Builder:
                 self._possessed(root, country)
             return
         head, contiguous, words = self._head_noun(m.start, m.end)
-        cat = self.desc.category_of(words) if head is not None else None
+        cat = self.desc.head_category(words) if head is not None else None
         if cat and contiguous and head is not None and self.free(m.end, head.i + 1):
             body = self._body(country, cat) if country and m.kind == "capital" else actor_id
             self.add(Cue(m.start, head.i + 1, "metonym", (body,)))
@@ -200,13 +248,19 @@ class _Builder:
         tok = _effective(root)
         dep = tok.dep_
         if dep in desc.metonym_deps:
-            if dep in ("nsubj", "nsubjpass"):
-                return tok.head.lemma_ != "be"
             if dep in ("dobj", "obj", "dative", "iobj"):
                 return tok.head.lemma_ not in desc.place_verbs
             return True
         if dep == "pobj":
-            return tok.head.lower_ in desc.metonym_preps and tok.head.head.pos_ in ("VERB", "NOUN", "AUX", "PROPN")
+            prep = tok.head
+            word = prep.lower_
+            if word == "of":
+                return prep.head.lower_ in desc.metonym_of_nouns
+            if word not in desc.metonym_preps:
+                return False
+            if word in ("by", "against", "between"):
+                return True
+            return prep.head.lemma_ not in desc.place_verbs and prep.head.lower_ not in desc.place_verbs
         return False
 
     def _of_phrase(self, m: GazMatch, root: Token, country: str, preps: tuple[str, ...], rule: str) -> bool:
@@ -218,7 +272,7 @@ class _Builder:
             return False
         left = _left_edge(noun)
         words = [t.lower_ for t in self.doc[left : noun.i + 1]]
-        cat = self.desc.category_of(words)
+        cat = self.desc.head_category(words)
         if cat is None or not self.free(left, m.start):
             return False
         if root.head.lower_ != "of" and cat == "intelligence":
@@ -237,17 +291,14 @@ class _Builder:
         words = [t.lower_ for t in self.doc[start : noun.i + 1]]
         if not all(t.dep_ in _MODIFIER_DEPS for t in self.doc[start : noun.i]):
             return
-        cat = self.desc.category_of(words)
+        cat = self.desc.head_category(words)
         if cat and self.free(start, noun.i + 1):
             self.add(Cue(start, noun.i + 1, "possessive", (self._body(country, cat),)))
+        elif noun.lower_ in self.desc.descriptions and self.free(start, noun.i + 1):
+            self.add(Cue(start, noun.i + 1, "description", (country,), noun.lower_))  # "Somalia's jihadists"
 
     def _body(self, country: str, category: str) -> str:
-        if category == "intelligence":
-            agency = self.desc.main_intelligence.get(country)
-            if agency and agency in self.gaz.actors:
-                return agency
-            return f"{country}.government"
-        return f"{country}.{category}"
+        return body_of(self.gaz, self.desc, country, category)
 
     # -- syntax helpers ---------------------------------------------------------------------------------
     def _root(self, start: int, end: int) -> Token:
@@ -378,6 +429,7 @@ class _Builder:
 
     # -- definite descriptions and pronouns ------------------------------------------------------------
     def _descriptions(self) -> None:
+        """ "the group", "the Shia Islamist movement", "the Iranian-backed group"."""
         nouns = self.desc.descriptions
         for tok in self.doc:
             if self.occ[tok.i] or tok.pos_ not in _NOUNS or tok.lower_ not in nouns:
@@ -385,18 +437,20 @@ class _Builder:
             lefts = list(tok.lefts)
             if not lefts or lefts[0].lower_ != "the" or lefts[0].dep_ != "det":
                 continue
-            if any(t.dep_ != "amod" or t.pos_ != "ADJ" for t in lefts[1:]):
+            if any(t.dep_ not in _DESCRIPTION_MODIFIERS for t in lefts[1:]):
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
                 continue  # "the group of experts"
-            start = lefts[0].i + 1
-            if start != (lefts[1].i if len(lefts) > 1 else tok.i) or not self.free(start, tok.i + 1):
-                continue
+            if any(self.occ[i] and i not in self.country_tokens for i in range(lefts[0].i + 1, tok.i)):
+                continue  # "the Hamas movement": a named actor's own description
+            start = tok.i
+            while start - 1 > lefts[0].i and not self.occ[start - 1] and self.doc[start - 1].dep_ in ("amod", "compound"):
+                start -= 1
             self.add(Cue(start, tok.i + 1, "description", (), tok.lower_))
 
     def _pronouns(self) -> None:
         desc = self.desc
-        forms = desc.singular_pronouns | desc.plural_pronouns
+        forms = desc.singular_pronouns | desc.plural_pronouns | desc.person_pronouns
         for tok in self.doc:
             if self.occ[tok.i] or tok.lower_ not in forms or tok.tag_ not in ("PRP", "PRP$"):
                 continue
@@ -405,6 +459,19 @@ class _Builder:
             ):
                 continue
             self.add(Cue(tok.i, tok.i + 1, "pronoun", (), tok.lower_))
+            if tok.tag_ == "PRP$" and tok.dep_ == "poss":
+                self._owned(tok)
+
+
+def body_of(gaz: Gazetteer, desc: Descriptors, country: str, category: str) -> str:
+    """The actor a country's category noun names: <country>.military, .government, or the
+    country's main intelligence agency."""
+    if category == "intelligence":
+        agency = desc.main_intelligence.get(country)
+        if agency and agency in gaz.actors:
+            return agency
+        return f"{country}.government"
+    return f"{country}.{category}"
 
 
 def _effective(tok: Token) -> Token:

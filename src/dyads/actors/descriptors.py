@@ -34,10 +34,12 @@ class Descriptors:
     metonym_deps: frozenset[str]
     metonym_preps: frozenset[str]
     metonym_compounds: frozenset[str]
+    metonym_of_nouns: frozenset[str]
     place_verbs: frozenset[str]
     seat_preps: frozenset[str]
     singular_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
     pleonastic_verbs: frozenset[str]
     collective_types: frozenset[str]
     titles: frozenset[str]
@@ -56,6 +58,14 @@ class Descriptors:
         for cat in CATEGORIES:
             if cat in found:
                 return cat
+        return None
+
+    def head_category(self, words: list[str]) -> str | None:
+        """The category of the noun phrase's head: the longest listed phrase ending at the last
+        word ("armed forces"), then the precedence over all words ("intelligence officials")."""
+        for k in range(min(self.max_phrase, len(words)), 0, -1):
+            if tuple(words[-k:]) in self.phrase_category:
+                return self.category_of(words)
         return None
 
     def entity_type(self, words: list[str]) -> str:
@@ -133,10 +143,12 @@ def parse_descriptors(text: str, path: str) -> Descriptors:
         metonym_deps=words("metonym_dependencies"),
         metonym_preps=words("metonym_prepositions"),
         metonym_compounds=words("metonym_compounds"),
+        metonym_of_nouns=words("metonym_of_nouns"),
         place_verbs=words("place_verbs"),
         seat_preps=words("seat_prepositions"),
         singular_pronouns=frozenset(w.lower() for w in pronouns.get("singular", [])),
         plural_pronouns=frozenset(w.lower() for w in pronouns.get("plural", [])),
+        person_pronouns=frozenset(w.lower() for w in pronouns.get("person", [])),
         pleonastic_verbs=words("pleonastic_verbs"),
         collective_types=collective,
         titles=frozenset(t for t in titles if " " not in t),

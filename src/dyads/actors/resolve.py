@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from dyads.actors.cues import Cue, SentenceCues, sentence_cues
+from dyads.actors.cues import Cue, SentenceCues, body_of, sentence_cues
 from dyads.actors.descriptors import Descriptors, load_descriptors
 from dyads.actors.gazetteer import Gazetteer, normalise, slug
 from dyads.actors.matcher import tables_for
@@ -149,6 +149,7 @@ class _Resolution:
         salience = Counter(aid for aid, rule in self.resolved.values() if rule in _SALIENT)
         self._descriptions(salience)
         self._pronouns()
+        self._owned()
         return self._output(doc_id, locate)
 
     def _each(self, rules: Iterable[str]) -> Iterable[tuple[int, int, Cue]]:
@@ -240,21 +241,30 @@ class _Resolution:
 
     # -- descriptions and pronouns ------------------------------------------------------------------
     def _descriptions(self, salience: Counter[str]) -> None:
-        by_noun: dict[str, str | None] = {}
+        """ "the group" -> the most salient actor of its types (or whose nouns list it);
+        "the Yemeni group" (``ids`` = a country) -> the same among that country's actors, else
+        the country itself."""
+        chosen: dict[tuple[str, str], str | None] = {}
         for si, ci, cue in self._each(("description",)):
-            noun = cue.text
-            if noun not in by_noun:
-                by_noun[noun] = self._most_salient(noun, salience)
-            aid = by_noun[noun]
+            country = cue.ids[0] if cue.ids else ""
+            key = (cue.text, country)
+            if key not in chosen:
+                chosen[key] = self._most_salient(cue.text, salience, country)
+            aid = chosen[key]
             if aid is not None:
                 self.resolved[(si, ci)] = (aid, "description")
+            elif country:
+                self.resolved[(si, ci)] = (country, "adjectival")
 
-    def _most_salient(self, noun: str, salience: Counter[str]) -> str | None:
+    def _most_salient(self, noun: str, salience: Counter[str], country: str = "") -> str | None:
         types = set(self.desc.descriptions.get(noun, ()))
+        iso3 = self.gaz.countries[country].iso3 if country in self.gaz.countries else None
         best: tuple[int, str] | None = None
         for aid, count in salience.items():
             actor = self._actor(aid)
             if actor is None or not (actor.type in types or noun in actor.nouns):
+                continue
+            if iso3 is not None and actor.country != iso3:
                 continue
             key = (-count, aid)
             if best is None or key < best:
@@ -283,6 +293,7 @@ class _Resolution:
     def _antecedent(self, sent: Doc, cue: Cue, resolved: list[tuple[Cue, str]]) -> str | None:
         pron = sent[cue.start]
         plural = cue.text in self.desc.plural_pronouns
+        person = cue.text in self.desc.person_pronouns
         options: list[tuple[str, Token | None, Token]] = []  # (actor id, subject it is in, head)
         for ante, aid in resolved:
             if ante.end > cue.start:
@@ -291,7 +302,12 @@ class _Resolution:
             if head.dep_ in _MODIFIERS:
                 continue  # "Iranian-backed group ... its": the modifier is not the antecedent
             actor = self._actor(aid)
-            if actor is None or not self._agrees(head.tag_, actor, plural):
+            if actor is None:
+                continue
+            if person:
+                if actor.type != "person":
+                    continue
+            elif not self._agrees(head.tag_, actor, plural):
                 continue
             options.append((aid, _subject_of(head), head))
         if pron.dep_ in _OBJECTS:
@@ -304,6 +320,41 @@ class _Resolution:
                 or (pron.dep_ == "poss" and pron.head.dep_ == "conj" and pron.head.head == head)
             }
         return kept.pop() if len(kept) == 1 else None
+
+    def _owned(self) -> None:
+        """ "its forces", "Hemedti's fighters": the owner's body, through its country or role."""
+        for si, sc in enumerate(self.cues):
+            pronoun_at = {cue.start: ci for ci, cue in enumerate(sc.cues) if cue.rule == "pronoun"}
+            for ci, cue in enumerate(sc.cues):
+                if cue.rule != "owned":
+                    continue
+                owner_id = cue.ids[0] if cue.ids else None
+                if owner_id is None:
+                    pk = pronoun_at.get(int(cue.label)) if cue.label.isdigit() else None
+                    got = self.resolved.get((si, pk)) if pk is not None else None
+                    owner_id = got[0] if got else None
+                owner = self._actor(owner_id) if owner_id else None
+                aid = self._body_of_owner(owner, cue.text) if owner else None
+                if aid is not None:
+                    self.resolved[(si, ci)] = (aid, "possessive")
+
+    def _body_of_owner(self, owner: Actor, what: str) -> str | None:
+        if owner.type == "person":
+            for role in owner.roles:
+                target = role.get("of")
+                if role.get("until") is None and isinstance(target, str) and target in self.gaz.actors:
+                    if target in self.gaz.countries:
+                        return body_of(self.gaz, self.desc, target, what) if what != "member" else None
+                    return target
+            return None
+        if owner.type == "state":
+            return body_of(self.gaz, self.desc, owner.id, what) if what != "member" else None
+        if owner.type in ("government", "military") and owner.id in self.gaz.generated:
+            country = owner.id.split(".")[0]
+            return body_of(self.gaz, self.desc, country, what) if what != "member" else None
+        if owner.type in ("armed_group", "military", "police") and what in ("member", "military"):
+            return owner.id
+        return None
 
     def _agrees(self, tag: str, actor: Actor, plural: bool) -> bool:
         if actor.type in _NOT_IT:

@@ -111,13 +111,13 @@ def dyad(store: Store, a: str, b: str) -> dict[str, Any]:
     rows = store.query(
         """
         SELECT r.relation, r.source_id, s.name AS source, r.target_id, t.name AS target, r.kinds,
-               r.modality, r.polarity, r.attributed_to, at.name AS attributed_name, r.date, r.role,
+               r.modality, r.polarity, r.attributed_to, att.name AS attributed_name, r.date, r.role,
                r.confidence, r.doc_id, d.path, d.title, d.date AS doc_date, d.outlet, d.story_id,
                r.evidence, r.start, r."end"
         FROM relations r
         JOIN actors s ON s.id = r.source_id JOIN actors t ON t.id = r.target_id
         JOIN documents d ON d.id = r.doc_id
-        LEFT JOIN actors at ON at.id = r.attributed_to
+        LEFT JOIN actors att ON att.id = r.attributed_to
         WHERE (r.source_id = ? AND r.target_id = ?) OR (r.source_id = ? AND r.target_id = ?)
         ORDER BY r.relation, r.source_id, r.polarity, d.path, r.start
         """,

@@ -88,8 +88,9 @@ class _Edge:
 class _Sent:
     """One parsed sentence with its mentions indexed by token."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], actors: DocumentActors | None = None) -> None:
         self.doc = doc
+        self.actors = actors
         self.by_token: dict[int, Mention] = {}
         for m in mentions:
             for i in range(m.token_start, m.token_end):
@@ -117,7 +118,7 @@ class RelationExtractor:
             if len(mentions) < 2 and not any(m.rule == "pronoun" for m in mentions):
                 if len({m.actor_id for m in mentions}) < 2:
                     continue
-            s = _Sent(doc, mentions)
+            s = _Sent(doc, mentions, actors)
             edges = self.sentence_edges(s)
             out.extend(self._relations(edges, s, sentence, actors))
         return out
@@ -131,6 +132,11 @@ class RelationExtractor:
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "amod", "acl")):
                 for cue in lex.verbs.get(lemma, ()):
                     edges.extend(self._verb(s, tok, cue))
+            elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "conj", "amod") and tok.lower_.endswith("ed"):
+                # "the rebels were armed": the small model tags some participles as adjectives
+                for stem in _stems(tok.lower_):
+                    for cue in lex.verbs.get(stem, ()):
+                        edges.extend(self._verb(s, tok, cue, passive_participle=True))
             if tok.pos_ in ("NOUN", "PROPN"):
                 if lemma in lex.nouns:
                     edges.extend(self._noun(s, tok, lex.nouns[lemma]))
@@ -272,10 +278,11 @@ class RelationExtractor:
         return seen
 
     # -- verbs ---------------------------------------------------------------------------------
-    def _verb(self, s: _Sent, v: Token, cue: VerbCue) -> list[_Edge]:
+    def _verb(self, s: _Sent, v: Token, cue: VerbCue, passive_participle: bool = False) -> list[_Edge]:
         if cue.particle and not any(c.dep_ == "prt" and c.lower_ == cue.particle for c in v.children):
             return []
         subj_toks, passive = self.subjects(v)
+        passive = passive or passive_participle
         if cue.passive_only and not passive:
             return []
         kinds: list[str] = list(cue.kinds)
@@ -371,7 +378,8 @@ class RelationExtractor:
             if c.dep_ == "prep" and c.lower_ in ("in", "at"):
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        acts = [a for a in self.np_actors(s, p) if a.rule == "metonym"]
+                        acts = [self._seat_government(a, s.actors) for a in self.np_actors(s, p)]
+                        acts = [a for a in acts if a.rule == "metonym"]
                         if acts:
                             return acts
         return []
@@ -525,11 +533,36 @@ class RelationExtractor:
             a = self.gazetteer.get(actor_id)
         return a
 
+    def _seat_government(self, m: Mention, actors: DocumentActors | None) -> Mention:
+        """A capital named as the party to a relation stands for its government ("Kinshasa is
+        hostile to the M23"): being an argument of a relation cue is a political context."""
+        actor = self._actor(actors, m.actor_id) if actors is not None else None
+        if actor is None or actor.type != "location" or self.gazetteer is None:
+            return m
+        capitals = self._capitals()
+        gov = capitals.get(actor.name.lower())
+        return replace(m, actor_id=gov, rule="metonym") if gov else m
+
+    def _capitals(self) -> dict[str, str]:
+        cache = getattr(self, "_capital_cache", None)
+        if cache is None:
+            cache = {}
+            for c in getattr(self.gazetteer, "countries", {}).values():
+                if c.capital and self.gazetteer.get(f"{c.id}.government") is not None:
+                    cache.setdefault(c.capital.lower(), f"{c.id}.government")
+            self._capital_cache = cache
+        return cache
+
     def _relations(
         self, edges: list[_Edge], s: _Sent, sentence: Sentence, actors: DocumentActors
     ) -> list[Relation]:
         out: dict[tuple[str, str, str, str], Relation] = {}
         for e in edges:
+            if e.relation not in PLACE_TARGETS:
+                e = replace(e, source=self._seat_government(e.source, actors),
+                            target=self._seat_government(e.target, actors))
+            elif e.relation == "ATTACKS":
+                e = replace(e, source=self._seat_government(e.source, actors))
             if e.source.actor_id == e.target.actor_id:
                 continue
             src = self._actor(actors, e.source.actor_id)
@@ -617,3 +650,12 @@ def _predicative(n: Token) -> bool:
     if n.dep_ == "nsubj" and n.head.lemma_ in COPULAS:
         return True
     return n.dep_ == "pobj" and n.head.lower_ == "as"
+
+
+def _stems(word: str) -> list[str]:
+    """Candidate verb lemmas of a past participle: armed -> arm, trained -> train, backed ->
+    back, funded -> fund, created -> create, equipped -> equip."""
+    out = [word[:-2], word[:-1]]
+    if len(word) > 4 and word[-3] == word[-4]:
+        out.append(word[:-3])
+    return out

@@ -52,7 +52,9 @@ def parse(text: str) -> RepairData:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as err:
         line = getattr(getattr(err, "problem_mark", None), "line", None)
-        raise DataError(f"invalid YAML ({err})", path=_FILE, line=line + 1 if line is not None else None) from err
+        raise DataError(
+            f"invalid YAML ({err})", path=_FILE, line=line + 1 if line is not None else None
+        ) from err
     if not isinstance(raw, dict):
         raise DataError("expected a mapping at the top level", path=_FILE)
     abbr = raw.get("abbreviations") or {}
@@ -61,7 +63,9 @@ def parse(text: str) -> RepairData:
     sc = raw.get("scramble") or {}
     patterns = bp.get("patterns")
     if not isinstance(patterns, list) or not patterns:
-        raise DataError("'boilerplate.patterns' must be a non-empty list of regular expressions", path=_FILE)
+        raise DataError(
+            "'boilerplate.patterns' must be a non-empty list of regular expressions", path=_FILE
+        )
     for p in patterns:
         try:
             re.compile(p)
@@ -72,7 +76,8 @@ def parse(text: str) -> RepairData:
     boilerplate = re.compile(rf"^[ \t]*(?:{joined})[ \t]*(?:\r?\n|$)", re.I | re.M)
     looks = dc.get("lookalikes")
     if not isinstance(looks, dict) or not all(
-        isinstance(k, str) and len(k) == 1 and isinstance(v, str | type(None)) for k, v in looks.items()
+        isinstance(k, str) and len(k) == 1 and isinstance(v, str | type(None))
+        for k, v in looks.items()
     ):
         raise DataError("'dropcap.lookalikes' must map single characters to letters", path=_FILE)
     return RepairData(
@@ -86,7 +91,13 @@ def parse(text: str) -> RepairData:
         min_zipf=_number(dc, "min_zipf", "dropcap"),
         lookalike_bonus=_number(dc, "lookalike_bonus", "dropcap"),
         document_bonus=_number(dc, "document_bonus", "dropcap"),
-        connectives=tuple(sorted({tuple(c.split()) for c in _words(sc, "connectives", "scramble")}, key=len, reverse=True)),
+        connectives=tuple(
+            sorted(
+                {tuple(c.split()) for c in _words(sc, "connectives", "scramble")},
+                key=len,
+                reverse=True,
+            )
+        ),
         pronouns=_words(sc, "pronouns", "scramble"),
         stopwords=_words(sc, "stopwords", "scramble"),
     )

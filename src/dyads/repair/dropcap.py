@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -42,18 +43,21 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in " \t\"“‘'(":
         i -= 1
-    return i < 0 or text[i] in "\n.!?”\"’)"
+    return i < 0 or text[i] in '\n.!?”"’)'
 
 
 def dropcap_edits(text: str, data: RepairData) -> list[Edit]:
     edits: list[Edit] = []
-    vocab: set[str] | None = None
+    vocab: Counter[str] | None = None
 
-    def in_document(word: str) -> bool:
+    def count(word: str) -> int:  # occurrences of ``word`` (lower case) in the document
         nonlocal vocab
         if vocab is None:
-            vocab = {w.lower() for w in _WORD.findall(text)}
-        return word in vocab
+            vocab = Counter(w.lower() for w in _WORD.findall(text))
+        return vocab[word]
+
+    def in_document(word: str) -> bool:
+        return count(word) > 0
 
     pattern = _damaged_pattern("".join(sorted(data.lookalikes)))
     for m in pattern.finditer(text):
@@ -73,17 +77,13 @@ def dropcap_edits(text: str, data: RepairData) -> list[Edit]:
     first = _LOST_AT_START.match(text)
     for m in ([first] if first else []) + list(_LOST.finditer(text)):
         word = m.group(1)
-        if _zipf(word) >= 1.0 or in_document(word) and _count(text, word) > 1:
+        if _zipf(word) >= 1.0 or count(word) > 1:  # a real word, or one the text uses again
             continue
         best = _best_letter(word, "", data, in_document, strict=True)
         if best is not None:
             edits.append(Edit(m.start(1), m.start(1), best))
     edits.sort()
     return edits
-
-
-def _count(text: str, word: str) -> int:
-    return len(re.findall(rf"\b{word}\b", text, re.I))
 
 
 def _best_letter(

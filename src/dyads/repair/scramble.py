@@ -53,7 +53,9 @@ def scramble_score(sentences: Sequence[str]) -> float:
 
 
 def _content(words: list[str], data: RepairData) -> frozenset[str]:
-    return frozenset(w for w in (x.lower() for x in words) if len(w) > 3 and w not in data.stopwords)
+    return frozenset(
+        w for w in (x.lower() for x in words) if len(w) > 3 and w not in data.stopwords
+    )
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

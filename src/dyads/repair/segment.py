@@ -81,5 +81,5 @@ def _ends_sentence(text: str, m: re.Match[str], hi: int, data: RepairData) -> bo
     if "." in word or low in data.ambiguous:
         # "U.S.", "a.m.", "Inc.": a new sentence only if a usual opener follows.
         f = _FIRST_WORD.match(text, m.end(), hi)
-        return bool(f) and f.group(1).lower() in data.sentence_openers
+        return f is not None and f.group(1).lower() in data.sentence_openers
     return True

@@ -22,8 +22,16 @@ MAX_VALUES = 4096  # a longer document keeps its bottom-k values (a consistent s
 _WORD = re.compile(r"[a-z0-9]+")
 # Odd 64-bit multipliers for the word positions of a shingle (digits of pi, made odd).
 _POSITION = np.array(
-    [0x243F6A8885A308D3, 0x13198A2E03707345, 0xA4093822299F31D1, 0x082EFA98EC4E6C89,
-     0x452821E638D01377, 0xBE5466CF34E90C6D, 0xC0AC29B7C97C50DD, 0x3F84D5B5B5470917],
+    [
+        0x243F6A8885A308D3,
+        0x13198A2E03707345,
+        0xA4093822299F31D1,
+        0x082EFA98EC4E6C89,
+        0x452821E638D01377,
+        0xBE5466CF34E90C6D,
+        0xC0AC29B7C97C50DD,
+        0x3F84D5B5B5470917,
+    ],
     dtype=np.uint64,
 )
 

@@ -52,7 +52,9 @@ class StoryIndex:
         rng = np.random.default_rng(_SEED)
         self._a = rng.integers(0, 2**63, num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
         self._b = rng.integers(0, 2**63, num_perm, dtype=np.uint64)
-        self._row_mult = rng.integers(0, 2**63, self.rows, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+        self._row_mult = rng.integers(0, 2**63, self.rows, dtype=np.uint64) * np.uint64(
+            2
+        ) + np.uint64(1)
         self._band_salt = _mix(np.arange(1, self.bands + 1, dtype=np.uint64))
         self._n = 0
         self._sigs = np.zeros((1024, num_perm), dtype=np.uint32)
@@ -77,7 +79,9 @@ class StoryIndex:
         """The story of a new document (which is then added)."""
         if doc_id in self._pos:
             return self._stories[self._pos[doc_id]]
-        return self._insert(doc_id, fp, lambda sig, heads: self._best_story(sig, len(fp), heads) or doc_id)
+        return self._insert(
+            doc_id, fp, lambda sig, heads: self._best_story(sig, len(fp), heads) or doc_id
+        )
 
     def similarity(self, fp_a: Sequence[int], fp_b: Sequence[int]) -> float:
         """The estimated similarity of two fingerprints, as used for clustering."""
@@ -94,7 +98,9 @@ class StoryIndex:
         return h.min(axis=0).astype(np.uint32)
 
     # -- internals ---------------------------------------------------------------------------
-    def _insert(self, doc_id: str, fp: Sequence[int], choose: Callable[[np.ndarray, np.ndarray], str]) -> str:
+    def _insert(
+        self, doc_id: str, fp: Sequence[int], choose: Callable[[np.ndarray, np.ndarray], str]
+    ) -> str:
         """Add a document; ``choose(signature, bucket heads)`` names its story."""
         sig = self.signature(fp)
         i = self._n
@@ -122,11 +128,15 @@ class StoryIndex:
     def _band_keys(self, sig: np.ndarray) -> np.ndarray:
         m = sig[: self.bands * self.rows].astype(np.uint64).reshape(self.bands, self.rows)
         with np.errstate(over="ignore"):
-            keys = _mix((m * self._row_mult[None, :]).sum(axis=1, dtype=np.uint64) ^ self._band_salt)
+            keys = _mix(
+                (m * self._row_mult[None, :]).sum(axis=1, dtype=np.uint64) ^ self._band_salt
+            )
         keys[keys == _EMPTY] = np.uint64(1)
         return keys
 
-    def _similarity(self, sig: np.ndarray, size: int, others: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    def _similarity(
+        self, sig: np.ndarray, size: int, others: np.ndarray, sizes: np.ndarray
+    ) -> np.ndarray:
         jac = (others == sig[None, :]).mean(axis=1)
         small = np.minimum(sizes, size)
         inter = jac * (sizes + size) / (1.0 + jac)

@@ -1,0 +1,69 @@
+"""The store: round trip, idempotence, batches in transactions, read-only access."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dyads.errors import StoreError
+from dyads.ingest import IngestReport, ingest
+from dyads.pipeline import Pipeline
+from dyads.store import Store
+
+from .conftest import SAMPLES
+
+
+def test_round_trip_keeps_offsets_into_the_original_text(samples_db: tuple[Path, IngestReport]) -> None:
+    db, _ = samples_db
+    with Store(db, read_only=True) as store:
+        rows = store.query(
+            'SELECT r.evidence, r.start, r."end", d.text FROM relations r JOIN documents d ON d.id = r.doc_id'
+        )
+        assert rows
+        for r in rows:
+            assert 0 <= r["start"] < r["end"] <= len(r["text"])
+            original = set(r["text"][r["start"] : r["end"]].split())
+            words = r["evidence"].split()
+            # the evidence is the repaired sentence; its span in the original holds (nearly) its words
+            assert sum(w in original for w in words) / len(words) > 0.7, r["evidence"]
+        sentences = store.query('SELECT s.text, s.start, s."end", d.text AS doc FROM sentences s JOIN documents d ON d.id = s.doc_id')
+        exact = sum(1 for s in sentences if s["doc"][s["start"] : s["end"]] == s["text"])
+        assert exact / len(sentences) > 0.9  # only repaired sentences differ
+
+
+def test_every_relation_points_at_stored_actors_and_documents(samples_db: tuple[Path, IngestReport]) -> None:
+    db, _ = samples_db
+    with Store(db, read_only=True) as store:
+        orphans = store.query(
+            """SELECT count(*) AS n FROM relations r
+               WHERE r.source_id NOT IN (SELECT id FROM actors) OR r.target_id NOT IN (SELECT id FROM actors)
+                  OR r.doc_id NOT IN (SELECT id FROM documents)"""
+        )
+        assert orphans[0]["n"] == 0
+
+
+def test_ingesting_twice_stores_nothing_twice(tmp_path: Path, pipeline: Pipeline) -> None:
+    db = tmp_path / "twice.duckdb"
+    first = ingest([SAMPLES], db, pipeline=pipeline)
+    second = ingest([SAMPLES], db, pipeline=pipeline)
+    assert first.documents_written > 12
+    assert second.documents_written == 0
+    assert second.documents_skipped == first.documents_written
+    assert first.counts == second.counts
+
+
+def test_the_store_is_plain_duckdb_and_exports_to_parquet(samples_db: tuple[Path, IngestReport], tmp_path: Path) -> None:
+    db, _ = samples_db
+    con = duckdb.connect(str(db), read_only=True)
+    out = tmp_path / "relations.parquet"
+    con.execute(f"COPY relations TO '{out}' (FORMAT parquet)")
+    n = con.execute("SELECT count(*) FROM relations").fetchone()
+    con.close()
+    assert duckdb.sql(f"SELECT count(*) FROM '{out}'").fetchall()[0] == n
+
+
+def test_opening_a_missing_store_read_only_says_how_to_make_one(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="dyads ingest"):
+        Store(tmp_path / "nope.duckdb", read_only=True)
