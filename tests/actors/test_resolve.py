@@ -28,15 +28,15 @@ CASES = [
     ("Kigali condemned the sanctions.", [("Kigali", "rwanda.government", "metonym")]),
     # 2. acronyms defined in the text, before or after their use
     (
-        "The SLM retreated from the town. The Sudan Liberation Movement (SLM) had taken it in May.",
+        "The NKLM retreated from the town. The North Kivu Liberation Movement (NKLM) had taken it in May.",
         [
-            ("SLM", "sudan-liberation-movement", "defined_acronym"),
-            ("Sudan Liberation Movement", "sudan-liberation-movement", "new_entity"),
+            ("NKLM", "north-kivu-liberation-movement", "defined_acronym"),
+            ("North Kivu Liberation Movement", "north-kivu-liberation-movement", "new_entity"),
         ],
     ),
     (
-        "The Justice and Equality Movement, known as JEM, signed the deal. JEM fighters later left.",
-        [("JEM", "justice-and-equality-movement", "defined_acronym")],
+        "The Popular Front for Lake Chad, known as PFLC, signed the deal. PFLC fighters later left.",
+        [("PFLC", "popular-front-for-lake-chad", "defined_acronym")],
     ),
     # 3. possessive and adjectival forms
     ("Iran's army moved to the border.", [("Iran", "iran", "possessive"), ("army", "iran.military", "possessive")]),
@@ -67,8 +67,8 @@ CASES = [
     ("The Houthis and their allies fired missiles.", [("their", "houthis", "pronoun")]),
     # 7. unknown entities become actors; titles stripped; surnames resolve to the full name
     (
-        "Mr. John Garang spoke on Monday. Garang said the army would fight.",
-        [("John Garang", "john-garang", "new_entity"), ("Garang", "john-garang", "surname")],
+        "Mr. Samuel Okonjo spoke on Monday. Okonjo said the army would fight.",
+        [("Samuel Okonjo", "samuel-okonjo", "new_entity"), ("Okonjo", "samuel-okonjo", "surname")],
     ),
     ("Paul Kagame met the envoy. Kagame denied it.", [("Kagame", "paul-kagame", "alias")]),
 ]
@@ -119,21 +119,21 @@ def test_at_and_in_sentence(resolve: Resolve) -> None:
 
 
 def test_new_entities_are_typed_and_listed(resolve: Resolve) -> None:
-    got = resolve("The Sudan Liberation Movement fought the Sudanese Communist Party near Nyala.")
-    assert got.actors["sudan-liberation-movement"].type == "armed_group"
-    assert got.actors["sudan-liberation-movement"].origin == "text"
-    assert got.actors["sudanese-communist-party"].type == "political_party"
+    got = resolve("The North Kivu Liberation Movement fought the Kivu Farmers Party near the lake.")
+    assert got.actors["north-kivu-liberation-movement"].type == "armed_group"
+    assert got.actors["north-kivu-liberation-movement"].origin == "text"
+    assert got.actors["kivu-farmers-party"].type == "political_party"
 
 
 DOCUMENT = """The Islamic Revolutionary Guard Corps (IRGC) has trained Houthi missile crews.
 Tehran denies arming the rebels and says it gives them only political backing.
 The corps reportedly also provides the movement with intelligence.
 Saudi officials regard the Houthis as Iran's proxy.
-The Sudan Liberation Movement (SLM) took the town, and the SLM said it would hold it.
+The North Kivu Liberation Movement (NKLM) took the town, and the NKLM said it would hold it.
 Officials in Kinshasa accuse Kigali of arming the M23.
 The group denies it.
-Mr. John Garang spoke on Monday.
-Garang said the army would fight."""
+Mr. Samuel Okonjo spoke on Monday.
+Okonjo said the army would fight."""
 
 
 def test_shuffled_document_resolves_identically(resolve: Resolve) -> None:

@@ -497,7 +497,7 @@ def _left_edge(noun: Token) -> int:
 # -- the spaCy component ------------------------------------------------------------------------------
 @Language.factory(
     "dyads_actor_cues",
-    requires=["doc.ents", "token.dep", "token.pos", "token.tag", "token.lemma", "doc._.dyads_gaz"],
+    requires=["doc.ents", "token.dep", "token.tag", "token.lemma", "doc._.dyads_gaz"],
     assigns=["doc._.dyads_cues"],
 )
 def make_actor_cues(nlp: Language, name: str) -> ActorCues:

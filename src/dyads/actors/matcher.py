@@ -179,7 +179,7 @@ def _rest_names_a_body(doc: Doc, ent: Span, m: GazMatch, desc: Descriptors) -> b
 # -- the spaCy component ---------------------------------------------------------------------------
 @Language.factory(
     "dyads_gazetteer",
-    requires=["doc.ents", "token.lower"],
+    requires=["doc.ents"],
     assigns=["doc.ents", "token.ent_type", "token.ent_iob", "doc._.dyads_gaz"],
 )
 def make_gazetteer_ruler(nlp: Language, name: str) -> GazetteerRuler:

@@ -45,6 +45,19 @@ ATTACK_PART_NOUNS = PART_NOUNS | frozenset(
     offensive strike strikes gunman gunmen crew crews patrol patrols outpost outposts post posts
     ship ships radar""".split()
 )
+#: Nouns for a state's soldiers and their kit: "Rwandan troops" are the Rwandan military.
+MILITARY_PARTS = frozenset(
+    """troop soldier force army military post position base jet warplane aircraft drone patrol
+    convoy outpost unit officer commander general artillery navy""".split()
+)
+#: Light verbs that deny a relation noun ("cut ties with") or make it moot ("strained ties").
+SEVER_VERBS = frozenset("cut sever break freeze suspend end halt withdraw stop".split())
+STRAIN_VERBS = frozenset("strain damage hurt sour undermine test weaken".split())
+#: Exhortations report a request, not a relation: "called on Iraqis to fight the Islamic State".
+EXHORT_VERBS = frozenset("urge call ask encourage press push invite appeal beg implore".split())
+#: Intentions to attack are coded as opposition: "vowed to crush the TTP".
+INTENT_VERBS = frozenset("vow threaten pledge promise swear".split())
+
 #: Verbs that pass a relation noun's giver or holder to their subject.
 GIVE_VERBS = frozenset(
     """provide give offer extend lend send pledge increase continue maintain channel funnel
@@ -64,7 +77,7 @@ OBJECT_CONTROL = frozenset(
 )
 APPOINT_VERBS = frozenset("name appoint elect make install choose select".split())
 #: Relations whose target may be a place (a location actor).
-PLACE_TARGETS = frozenset({"LOCATED_IN", "ATTACKS"})
+PLACE_TARGETS = frozenset({"LOCATED_IN"})
 #: Relations a bare location may not be the source of.
 MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.8, "believed": 0.8, "hypothetical": 0.6, "question": 0.5}
 #: Resolution rules that are guesses: edges through them lose confidence.
@@ -167,14 +180,21 @@ class RelationExtractor:
             if m is not None:
                 out.append(m)
                 continue
+            if t.dep_ == "appos" and s.at(t.head) is not None:  # "the FDLR, a Hutu militia"
+                out.append(s.at(t.head))  # type: ignore[arg-type]
+                continue
             if t.lower_ in ("which", "who", "that", "whom") and t.head.dep_ == "relcl":
                 out.extend(self.np_actors(s, t.head.head, depth + 1) if depth < 3 else [])
                 continue
             if t.lemma_.lower() in parts or t.lower_ in parts:
                 found = None
                 for c in t.children:
-                    if c.dep_ in ("poss", "compound", "amod", "nmod") and s.at(c):
-                        found = s.at(c)
+                    mc = s.at(c)
+                    if c.dep_ in ("poss", "compound", "amod", "nmod") and mc is not None:
+                        kind = self._actor(s.actors, mc.actor_id) if s.actors is not None else None
+                        if kind is not None and kind.type == "ethnic_group":
+                            continue  # a "Hutu militia" is not the Hutu
+                        found = self._military_of(mc, t, s.actors)
                         break
                 if found is None and depth < 2:
                     for c in t.children:
@@ -409,6 +429,11 @@ class RelationExtractor:
             holders = [own]  # the noun is itself part of a name: "their Houthi proxies"
         if not holders or not others:
             return []
+        if cue.relation == "LEADS" and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("army", "military", "armed", "defence", "defense")
+            for c in n.children
+        ):  # "Pakistan's army chief" leads the military, not the state
+            others = [self._military_of(o, n.doc[n.i], s.actors, force=True) for o in others]
         role = None
         if cue.role:
             mods = [c.lower_ for c in n.children if c.dep_ in ("amod", "compound") and not s.at(c)]
@@ -454,8 +479,17 @@ class RelationExtractor:
         light: Token | None = None
         head = n.head
         gov = head.head if head.dep_ == "prep" and n.dep_ == "pobj" else head
+        polarity_hint: str | None = None
         if n.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "conj") and gov.pos_ in ("VERB", "AUX"):
             lemma = gov.lemma_.lower()
+            if lemma in STRAIN_VERBS:
+                return []
+            if lemma in SEVER_VERBS and cue.relation in ("COOPERATES", "SUPPORTS"):
+                polarity_hint = "denied"
+                light = gov
+                subs, _ = self.subjects(gov)
+                if not sources:
+                    sources = [m for t in subs for m in self.np_actors(s, t)]
             subs, passive = self.subjects(gov)
             subj_acts = [m for t in subs for m in self.np_actors(s, t)]
             if lemma in RECEIVE_VERBS and not passive:
@@ -481,7 +515,7 @@ class RelationExtractor:
         if cue.relation == "SUPPORTS":
             kinds = tuple(k for k in self.kinds_of(n) if k != "other")
         return [
-            _Edge(cue.relation, src, tgt, kinds, n, cue.weight, light=light)
+            _Edge(cue.relation, src, tgt, kinds, n, cue.weight, light=light, modality_hint=polarity_hint)
             for src in sources
             for tgt in targets
         ]
@@ -533,6 +567,19 @@ class RelationExtractor:
             a = self.gazetteer.get(actor_id)
         return a
 
+    def _military_of(
+        self, m: Mention, noun: Token, actors: DocumentActors | None, force: bool = False
+    ) -> Mention:
+        """"Pakistani border posts", "Rwandan troops": a state's soldiers are its military."""
+        if actors is None or self.gazetteer is None:
+            return m
+        if not force and noun.lemma_.lower() not in MILITARY_PARTS:
+            return m
+        actor = self._actor(actors, m.actor_id)
+        if actor is None or actor.type != "state" or self.gazetteer.get(f"{actor.id}.military") is None:
+            return m
+        return replace(m, actor_id=f"{actor.id}.military")
+
     def _seat_government(self, m: Mention, actors: DocumentActors | None) -> Mention:
         """A capital named as the party to a relation stands for its government ("Kinshasa is
         hostile to the M23"): being an argument of a relation cue is a political context."""
@@ -558,11 +605,11 @@ class RelationExtractor:
     ) -> list[Relation]:
         out: dict[tuple[str, str, str, str], Relation] = {}
         for e in edges:
-            if e.relation not in PLACE_TARGETS:
+            if e.relation == "ATTACKS":  # a capital attacked or seized is a place
+                e = replace(e, source=self._seat_government(e.source, actors))
+            elif e.relation not in PLACE_TARGETS:
                 e = replace(e, source=self._seat_government(e.source, actors),
                             target=self._seat_government(e.target, actors))
-            elif e.relation == "ATTACKS":
-                e = replace(e, source=self._seat_government(e.source, actors))
             if e.source.actor_id == e.target.actor_id:
                 continue
             src = self._actor(actors, e.source.actor_id)
@@ -578,6 +625,15 @@ class RelationExtractor:
                     frame = Frame(modality="question")
             else:
                 frame = frame_of(e.cue, None, self.lex, e.light)
+            if e.modality_hint == "denied":
+                frame = replace(frame, polarity="denied")
+            governor = _governing_verb(e.cue)
+            if governor is not None and governor.lemma_.lower() in EXHORT_VERBS:
+                continue
+            relation = e.relation
+            if relation == "ATTACKS" and governor is not None and governor.lemma_.lower() in INTENT_VERBS:
+                relation = "OPPOSES"  # a threat to attack: coded as the opposition it states
+                frame = replace(frame, modality="asserted" if frame.modality == "hypothetical" else frame.modality)
             attributed: ActorRef | None = None
             if frame.speaker is not None:
                 sp = s.at(frame.speaker)
@@ -592,7 +648,7 @@ class RelationExtractor:
             for m in (e.source, e.target):
                 conf *= WEAK_RULES.get(m.rule, 1.0)
             rel = Relation(
-                relation=e.relation,
+                relation=relation,
                 source=src.ref(e.source.text),
                 target=tgt.ref(e.target.text),
                 evidence=Evidence(sentence.doc_id, sentence.text, sentence.start, sentence.end, sentence.index),
@@ -659,3 +715,16 @@ def _stems(word: str) -> list[str]:
     if len(word) > 4 and word[-3] == word[-4]:
         out.append(word[:-3])
     return out
+
+
+def _governing_verb(cue: Token) -> Token | None:
+    """The verb whose open complement the cue is ("vowed to crush", "called on X to fight")."""
+    node = cue
+    for _ in range(3):
+        if node.dep_ in ("xcomp",) and node.head.pos_ in ("VERB", "AUX"):
+            return node.head
+        if node.dep_ == "conj":
+            node = node.head
+            continue
+        break
+    return None
