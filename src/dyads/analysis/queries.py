@@ -6,30 +6,96 @@ from typing import Any
 
 from dyads.actors import normalise
 from dyads.errors import UnknownActor
+from dyads.analysis.rollup import family, load_hierarchy
+from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.store import Store
 
 
+#: Modalities that make a claim count as evidence; "hypothetical" and "question" never count.
+COUNTED_MODALITIES = ("asserted", "reported", "believed")
+#: SQL: the claim in row ``r`` counts (affirmed, and not hypothetical or a question).
+COUNTED_SQL = "(r.polarity = 'affirmed' AND r.modality IN ('asserted', 'reported', 'believed'))"
+#: SQL: how a claim is classed for display: support / denied / unconfirmed.
+CLASS_SQL = (
+    "CASE WHEN r.polarity = 'denied' THEN 'denied' "
+    "WHEN r.modality IN ('hypothetical', 'question') THEN 'unconfirmed' ELSE 'affirmed' END"
+)
+#: SQL: strongest first (asserted, reported, believed, then the rest).
+MODALITY_RANK_SQL = (
+    "CASE r.modality WHEN 'asserted' THEN 0 WHEN 'reported' THEN 1 WHEN 'believed' THEN 2 "
+    "WHEN 'hypothetical' THEN 3 ELSE 4 END"
+)
+#: The columns of one piece of evidence, from relations r, documents d, actors s, t, att.
+EVIDENCE_COLUMNS = """
+    r.id, r.relation, r.source_id, s.name AS source, r.target_id, t.name AS target, r.kinds,
+    r.modality, r.polarity, r.attributed_to, att.name AS attributed_name, r.date, r.role,
+    r.confidence, r.doc_id, d.path, d.url, d.title, d.date AS doc_date, d.outlet, d.story_id,
+    r.evidence, r.start, r."end"
+"""
+EVIDENCE_JOINS = """
+    FROM relations r
+    JOIN documents d ON d.id = r.doc_id
+    LEFT JOIN actors s ON s.id = r.source_id
+    LEFT JOIN actors t ON t.id = r.target_id
+    LEFT JOIN actors att ON att.id = r.attributed_to
+"""
+
+
 def resolve_actor(store: Store, name: str) -> str:
-    """The id of the stored actor called ``name`` (id, name or alias; case-insensitive)."""
-    rows = store.query("SELECT id FROM actors WHERE id = ?", [name])
-    if rows:
-        return str(rows[0]["id"])
+    """The id of the stored actor called ``name`` (id, name or alias; case-insensitive).
+
+    Exact ids are looked up first; otherwise names and aliases are compared in their normalised
+    form, and mention counts are only computed to break a tie between exact matches.
+    """
+    name = name.strip()
+    for candidate in (name, name.lower()):
+        if store.query("SELECT id FROM actors WHERE id = ?", [candidate]):
+            return candidate
     key = normalise(name)
-    rows = store.query(
-        "SELECT id, name, aliases, (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS n "
-        "FROM actors a"
-    )
-    exact = [r for r in rows if normalise(r["name"]) == key or key in {normalise(x) for x in r["aliases"] or []}]
-    if exact:
-        exact.sort(key=lambda r: (-r["n"], r["id"]))
+    if not key:
+        raise UnknownActor(f"no actor called {name!r} in the store; try 'dyads actors'")
+    rows = store.query("SELECT id, name, aliases FROM actors")
+    exact = [
+        r for r in rows
+        if normalise(r["name"] or "") == key
+        or key in {normalise(x) for x in r["aliases"] or []}
+        or r["id"] == key.replace(" ", "-")
+    ]
+    if len(exact) == 1:
         return str(exact[0]["id"])
-    partial = [r for r in rows if key and key in normalise(r["name"])]
+    if exact:
+        ids = [r["id"] for r in exact]
+        counts = dict(
+            store.con.execute(
+                "SELECT actor_id, count(*) FROM mentions WHERE actor_id IN (SELECT unnest(?::VARCHAR[])) "
+                "GROUP BY actor_id",
+                [ids],
+            ).fetchall()
+        )
+        exact.sort(key=lambda r: (-counts.get(r["id"], 0), r["id"]))
+        return str(exact[0]["id"])
+    partial = [r for r in rows if key and key in normalise(r["name"] or "")]
     if len(partial) == 1:
         return str(partial[0]["id"])
     hint = ", ".join(sorted(r["name"] for r in partial)[:5])
     raise UnknownActor(
         f"no actor called {name!r} in the store" + (f"; did you mean: {hint}?" if hint else "; try 'dyads actors'")
     )
+
+
+def actor_names(store: Store, ids: list[str]) -> dict[str, str]:
+    """``{id: name}`` for the stored actors among ``ids``."""
+    if not ids:
+        return {}
+    rows = store.con.execute(
+        "SELECT id, name FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]
+    ).fetchall()
+    return {i: n for i, n in rows}
+
+
+def actor_ref(store: Store, actor_id: str) -> dict[str, Any]:
+    rows = store.query("SELECT id, name, type FROM actors WHERE id = ?", [actor_id])
+    return rows[0] if rows else {"id": actor_id, "name": actor_id, "type": None}
 
 
 def list_actors(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
@@ -105,58 +171,147 @@ def list_relations(
     return store.query(sql, params)
 
 
-def dyad(store: Store, a: str, b: str) -> dict[str, Any]:
-    """Every relation between ``a`` and ``b`` in both directions, grouped by type."""
+def dyad(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    roll_up: bool = False,
+    time: TimeFilter = NO_FILTER,
+) -> dict[str, Any]:
+    """Every relation between ``a`` and ``b`` in both directions, grouped by type and direction.
+
+    Each group holds its evidence split into ``affirmed`` claims, ``denied`` claims and
+    ``unconfirmed`` ones (hypothetical or asked as a question), side by side, with counts of
+    independent stories (``documents.story_id``) and of copies (documents beyond one per story).
+    With ``roll_up``, evidence about a subordinate (an agency, the military, the government)
+    counts for ``a`` or ``b``.
+    """
     ida, idb = resolve_actor(store, a), resolve_actor(store, b)
+    hier = load_hierarchy(store) if roll_up else None
+    fam_a = hier.family(ida) if hier else [ida]
+    fam_b = hier.family(idb) if hier else [idb]
+    tsql, tparams = time.sql()
     rows = store.query(
-        """
-        SELECT r.relation, r.source_id, s.name AS source, r.target_id, t.name AS target, r.kinds,
-               r.modality, r.polarity, r.attributed_to, att.name AS attributed_name, r.date, r.role,
-               r.confidence, r.doc_id, d.path, d.title, d.date AS doc_date, d.outlet, d.story_id,
-               r.evidence, r.start, r."end"
-        FROM relations r
-        JOIN actors s ON s.id = r.source_id JOIN actors t ON t.id = r.target_id
-        JOIN documents d ON d.id = r.doc_id
-        LEFT JOIN actors att ON att.id = r.attributed_to
-        WHERE (r.source_id = ? AND r.target_id = ?) OR (r.source_id = ? AND r.target_id = ?)
-        ORDER BY r.relation, r.source_id, r.polarity, d.path, r.start
+        f"""
+        SELECT {EVIDENCE_COLUMNS}, {CLASS_SQL} AS class
+        {EVIDENCE_JOINS}
+        WHERE ((r.source_id IN (SELECT unnest(?::VARCHAR[])) AND r.target_id IN (SELECT unnest(?::VARCHAR[])))
+            OR (r.source_id IN (SELECT unnest(?::VARCHAR[])) AND r.target_id IN (SELECT unnest(?::VARCHAR[]))))
+          AND {tsql}
+        ORDER BY r.relation, {MODALITY_RANK_SQL}, d.date NULLS LAST, d.path, r.start
         """,
-        [ida, idb, idb, ida],
+        [fam_a, fam_b, fam_b, fam_a, *tparams],
     )
-    groups: dict[str, dict[str, Any]] = {}
+    side = {x: ida for x in fam_a} | {x: idb for x in fam_b}
+    names = actor_names(store, [ida, idb])
+    groups: dict[tuple[str, str, str], dict[str, Any]] = {}
     for r in rows:
-        key = f"{r['source']} {r['relation']} {r['target']}"
+        src, tgt = side[r["source_id"]], side[r["target_id"]]
+        key = (src, r["relation"], tgt)
         g = groups.setdefault(
             key,
             {
                 "relation": r["relation"],
-                "source": {"id": r["source_id"], "name": r["source"]},
-                "target": {"id": r["target_id"], "name": r["target"]},
-                "stories": set(),
-                "documents": set(),
-                "evidence": [],
+                "source": {"id": src, "name": names.get(src, src)},
+                "target": {"id": tgt, "name": names.get(tgt, tgt)},
+                "kinds": [],
+                "affirmed": [],
+                "denied": [],
+                "unconfirmed": [],
+                "_stories": {"affirmed": set(), "denied": set(), "unconfirmed": set()},
+                "_all_stories": set(),
+                "_docs": set(),
             },
         )
-        g["stories"].add(r["story_id"])
-        g["documents"].add(r["doc_id"])
-        g["evidence"].append(
-            {
-                k: r[k]
-                for k in (
-                    "evidence", "path", "title", "doc_date", "outlet", "modality", "polarity",
-                    "attributed_to", "attributed_name", "kinds", "date", "role", "confidence",
-                    "doc_id", "start", "end",
-                )
-            }
-        )
+        g["_stories"][r["class"]].add(r["story_id"])
+        g["_all_stories"].add(r["story_id"])
+        g["_docs"].add(r["doc_id"])
+        if r["class"] == "affirmed":
+            g["kinds"] = sorted(set(g["kinds"]) | set(r["kinds"] or []))
+        g[r["class"]].append(_evidence(r))
     out = []
     for g in groups.values():
-        g["n_stories"] = len(g.pop("stories"))
-        g["n_documents"] = len(g.pop("documents"))
+        stories = g.pop("_stories")
+        g["n_stories"] = len(g.pop("_all_stories"))
+        g["n_documents"] = len(g.pop("_docs"))
+        g["n_copies"] = g["n_documents"] - g["n_stories"]
+        g["stories"] = {k: len(v) for k, v in stories.items()}
+        g["contested"] = bool(stories["affirmed"] and stories["denied"])
+        for k in ("affirmed", "denied", "unconfirmed"):
+            mark_copies(g[k])
+        g["evidence"] = g["affirmed"] + g["denied"] + g["unconfirmed"]
         out.append(g)
-    names = store.query("SELECT id, name FROM actors WHERE id IN (?, ?)", [ida, idb])
-    by_id = {r["id"]: r["name"] for r in names}
-    return {"a": {"id": ida, "name": by_id.get(ida)}, "b": {"id": idb, "name": by_id.get(idb)}, "groups": out}
+    out.sort(key=lambda g: (-g["stories"]["affirmed"], g["relation"], g["source"]["id"]))
+    return {
+        "a": {"id": ida, "name": names.get(ida)},
+        "b": {"id": idb, "name": names.get(idb)},
+        "roll_up": roll_up,
+        "time": time.describe() or None,
+        "groups": out,
+    }
+
+
+def _evidence(r: dict[str, Any]) -> dict[str, Any]:
+    """One piece of evidence for output; ``copy`` marks a further document of the same story."""
+    return {
+        k: r.get(k)
+        for k in (
+            "evidence", "source_id", "target_id", "path", "url", "title", "doc_date", "outlet",
+            "story_id", "modality", "polarity", "attributed_to", "attributed_name", "kinds", "date",
+            "role", "confidence", "doc_id", "start", "end",
+        )
+    }
+
+
+def mark_copies(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Set ``copy`` on items from a further document of a story already seen in ``evidence``.
+
+    The first document of each story (in the given order) is the story's voice; later documents
+    of the same ``story_id`` are near-duplicate copies and do not add independent evidence.
+    """
+    first_doc: dict[Any, Any] = {}
+    for e in evidence:
+        story = e.get("story_id")
+        first_doc.setdefault(story, e.get("doc_id"))
+        e["copy"] = first_doc[story] != e.get("doc_id")
+    return evidence
+
+
+def leaders(store: Store, name: str, *, roll_up: bool = False, time: TimeFilter = NO_FILTER) -> dict[str, Any]:
+    """Who leads ``name`` (LEADS relations into it), with roles, dates and evidence."""
+    target = resolve_actor(store, name)
+    fam = family(store, target, roll_up)
+    tsql, tparams = time.sql()
+    rows = store.query(
+        f"""
+        SELECT {EVIDENCE_COLUMNS}, {CLASS_SQL} AS class
+        {EVIDENCE_JOINS}
+        WHERE r.relation = 'LEADS' AND r.target_id IN (SELECT unnest(?::VARCHAR[])) AND {tsql}
+        ORDER BY {MODALITY_RANK_SQL}, r.date DESC NULLS LAST, d.path, r.start
+        """,
+        [fam, *tparams],
+    )
+    people: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        p = people.setdefault(
+            r["source_id"],
+            {"id": r["source_id"], "name": r["source"], "roles": [], "dates": [], "evidence": [], "_stories": set()},
+        )
+        if r["role"] and r["role"] not in p["roles"]:
+            p["roles"].append(r["role"])
+        if r["date"] and r["date"] not in p["dates"]:
+            p["dates"].append(r["date"])
+        if r["class"] == "affirmed":
+            p["_stories"].add(r["story_id"])
+        p["evidence"].append(_evidence(r))
+    out = []
+    for p in people.values():
+        p["n_stories"] = len(p.pop("_stories"))
+        mark_copies(p["evidence"])
+        out.append(p)
+    out.sort(key=lambda p: (-p["n_stories"], p["name"] or ""))
+    return {"actor": actor_ref(store, target), "roll_up": roll_up, "leaders": out}
 
 
 def list_documents(store: Store) -> list[dict[str, Any]]:

@@ -33,7 +33,7 @@ PART_NOUNS = frozenset(
     militia militias force forces troop troops soldier soldiers unit units commander commanders
     member members cadre cadres official officials representative representatives delegation
     headquarters group movement insurgent insurgents operative operatives branch faction
-    army military""".split()
+    army military state brigade brigades battalion battalions factions operations""".split()
 )
 #: More nouns that stand for their modifier when something is attacked or attacks: "Houthi
 #: positions", "Pakistani jets", "TTP hideouts", "the group's facilities".
@@ -57,6 +57,18 @@ STRAIN_VERBS = frozenset("strain damage hurt sour undermine test weaken".split()
 EXHORT_VERBS = frozenset("urge call ask encourage press push invite appeal beg implore".split())
 #: Intentions to attack are coded as opposition: "vowed to crush the TTP".
 INTENT_VERBS = frozenset("vow threaten pledge promise swear".split())
+
+#: "X and Y fought (a war)": each side attacks the other.
+RECIPROCAL_VERBS = frozenset("fight battle clash".split())
+RECIPROCAL_OBJECTS = frozenset("war battle conflict fight".split())
+#: Titles that say a person leads the body the gazetteer names for them.
+LEADING_TITLES = frozenset(
+    """president prime minister premier king emir supreme leader leader commander chief chairman
+    secretary-general head chancellor sultan""".split()
+)
+
+#: Nouns for a governing body whose possessor leads it: "Assad's government".
+RULED_NOUNS = frozenset("government regime administration cabinet junta".split())
 
 #: Verbs that pass a relation noun's giver or holder to their subject.
 GIVE_VERBS = frozenset(
@@ -155,6 +167,10 @@ class RelationExtractor:
                     edges.extend(self._noun(s, tok, lex.nouns[lemma]))
                 if lemma in lex.events:
                     edges.extend(self._event(s, tok))
+            if lemma in RULED_NOUNS and tok.pos_ == "NOUN":
+                edges.extend(self._ruler_of(s, tok))
+            if tok.pos_ == "PROPN" and s.at(tok) is not None:
+                edges.extend(self._title(s, tok))
             if tok.pos_ == "ADJ" and lemma in lex.adjectives:
                 edges.extend(self._adjective(s, tok))
             if tok.lower_ in lex.compounds and tok.i >= 2 and s.doc[tok.i - 1].text in ("-", "\u2011", "\u2013"):
@@ -301,13 +317,24 @@ class RelationExtractor:
     def _verb(self, s: _Sent, v: Token, cue: VerbCue, passive_participle: bool = False) -> list[_Edge]:
         if cue.particle and not any(c.dep_ == "prt" and c.lower_ == cue.particle for c in v.children):
             return []
+        if cue.requires and not any(t.lemma_.lower() in cue.requires for t in v.subtree):
+            return []
         subj_toks, passive = self.subjects(v)
         passive = passive or passive_participle
+        if cue.relation == "COOPERATES" and not cue.has_object:
+            passive = False  # "is allied with", "is aligned with": the subject cooperates
         if cue.passive_only and not passive:
             return []
         kinds: list[str] = list(cue.kinds)
         objects: list[Token] = []
         dobjs = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+        if not dobjs and cue.has_object and not passive:
+            # "trains, pays and arms the SNA's brigades": the object hangs on the last conjunct
+            for conj in v.conjuncts:
+                if conj.i > v.i:
+                    dobjs = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
+                    if dobjs:
+                        break
         datives = [c for c in v.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
         parts = ATTACK_PART_NOUNS if cue.relation == "ATTACKS" else PART_NOUNS
         if cue.relation == "LOCATED_IN":
@@ -353,6 +380,17 @@ class RelationExtractor:
         role = None
         if cue.relation == "LEADS":
             role = {"command": "commander", "chair": "chair"}.get(cue.lemma, "leader")
+        if cue.reverse:
+            sources, targets = targets, sources
+        if (
+            cue.lemma in RECIPROCAL_VERBS and not targets and len(sources) >= 2 and not passive
+            and all(o.lemma_.lower() in RECIPROCAL_OBJECTS for o in dobjs)
+        ):
+            # "the SAF and the RSF have fought a war": each side attacks the other
+            return [
+                _Edge(cue.relation, a, b, (), v, cue.weight * 0.9)
+                for a in sources for b in sources if a.actor_id != b.actor_id
+            ]
         return [
             _Edge(cue.relation, src, tgt, uniq_kinds, v, cue.weight, role=role)
             for src in sources
@@ -520,6 +558,51 @@ class RelationExtractor:
             for tgt in targets
         ]
 
+    # -- rulers and titles ----------------------------------------------------------------------
+    def _ruler_of(self, s: _Sent, n: Token) -> list[_Edge]:
+        """"Bashar al-Assad's government": the possessor leads the government named."""
+        body = s.at(n)
+        if body is None or s.actors is None:
+            return []
+        actor = self._actor(s.actors, body.actor_id)
+        if actor is None or actor.type not in ("government", "military"):
+            return []
+        edges = []
+        for c in n.children:
+            if c.dep_ == "poss" and s.at(c) is not None:
+                person = self._actor(s.actors, s.at(c).actor_id)  # type: ignore[union-attr]
+                if person is not None and person.type == "person":
+                    edges.append(_Edge("LEADS", s.at(c), body, (), n, 0.75, role=None,  # type: ignore[arg-type]
+                                       modality_hint="presupposed"))
+        return edges
+
+    def _title(self, s: _Sent, name: Token) -> list[_Edge]:
+        """"President Faustin-Archange Touadera": a title the gazetteer knows for this person
+        says whom they lead (the text gives the title; the gazetteer says of what)."""
+        m = s.at(name)
+        if m is None or name.i != m.token_end - 1 or s.actors is None:
+            return []
+        person = self._actor(s.actors, m.actor_id)
+        if person is None or person.type != "person" or not person.roles:
+            return []
+        titles = [c for c in s.doc[max(0, m.token_start - 3) : m.token_start] if c.pos_ in ("PROPN", "NOUN")]
+        words = {t.lower_ for t in titles} | {" ".join(t.lower_ for t in titles)}
+        edges = []
+        for role in person.roles:
+            r = str(role.get("role", "")).lower()
+            target_id = role.get("of")
+            if not r or not target_id or (role.get("until") not in (None, "")):
+                continue
+            if r not in LEADING_TITLES and r.split()[-1] not in LEADING_TITLES:
+                continue
+            if r in words or r.split()[-1] in words:
+                target = self._actor(s.actors, str(target_id))
+                if target is None:
+                    continue
+                tm = replace(m, actor_id=target.id, rule="title", text=r)
+                edges.append(_Edge("LEADS", m, tm, (), name, 0.7, role=r, modality_hint="presupposed"))
+        return edges
+
     # -- adjectives and compounds --------------------------------------------------------------
     def _adjective(self, s: _Sent, a: Token) -> list[_Edge]:
         cue = self.lex.adjectives[a.lemma_.lower()]
@@ -683,6 +766,8 @@ def _types_ok(relation: str, src: Actor, tgt: Actor) -> bool:
         return tgt.type not in ("person", "location")
     if relation == "LEADS":
         return tgt.type != "person"
+    if relation == "ATTACKS":
+        return tgt.type != "other"
     return True
 
 

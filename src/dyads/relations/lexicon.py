@@ -27,6 +27,8 @@ class VerbCue:
     passive_only: bool = False
     weight: float = 0.8
     lemma: str = ""
+    reverse: bool = False
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,8 @@ def _merge(lex: Lexicon, data: dict[str, Any], name: str) -> None:
                 passive_only=bool(entry.get("passive_only", False)),
                 weight=float(entry.get("weight", 0.8)),
                 lemma=str(lemma),
+                reverse=bool(entry.get("reverse", False)),
+                requires=tuple(str(x) for x in entry.get("requires") or ()),
             )
             cues = lex.verbs.setdefault(str(lemma), [])
             if cue not in cues:

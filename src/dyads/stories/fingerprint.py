@@ -19,7 +19,8 @@ import numpy as np
 SHINGLE = 4  # words per shingle: shorter matches lightly edited copies, longer is more specific
 MIN_WORDS = 2  # a one-word sentence ("Advertisement") adds nothing
 MAX_VALUES = 4096  # a longer document keeps its bottom-k values (a consistent sample)
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Odd 64-bit multipliers for the word positions of a shingle (digits of pi, made odd).
 _POSITION = np.array(
     [
@@ -53,9 +54,7 @@ def _mix(x: np.ndarray) -> np.ndarray:
 def normalise(sentence: str) -> list[str]:
     """Words of ``sentence``: lower case, accents removed ("Ōfficials" -> "officials")."""
     if not sentence.isascii():
-        sentence = "".join(
-            c for c in unicodedata.normalize("NFKD", sentence) if not unicodedata.combining(c)
-        )
+        sentence = _COMBINING.sub("", unicodedata.normalize("NFKD", sentence))
     return _WORD.findall(sentence.lower())
 
 

@@ -1,0 +1,300 @@
+"""How much leverage does A have over B? A transparent score built from the evidence.
+
+Every claim between A's family and B's family (hierarchy always rolls up: evidence about the ISI
+counts for Pakistan's military and for Pakistan) is sorted into a *component*; each component has
+a weight (:data:`WEIGHTS`), each claim a modality factor (:data:`MODALITY_FACTOR`). Per component
+and per independent story (``documents.story_id``) the strongest claim counts once; the strongest
+:data:`MAX_STORIES` stories of a component are summed::
+
+    points(component) = weight * sum(top MAX_STORIES story factors)
+    raw   = sum(points of positive components) - sum(points of counter components)
+    score = round(100 * (1 - exp(-max(raw, 0) / SCALE)))        # 0..100, saturating
+
+Hypothetical claims and questions ("how much sway does Islamabad have?") never count; they are
+listed under ``not_counted``. Denials count against (:data:`WEIGHTS` ``denial``), and so does
+hostility between the two (attacks, opposition). ``docs/analysis.md`` documents every number.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Any
+
+from dyads.analysis.queries import (
+    CLASS_SQL,
+    EVIDENCE_COLUMNS,
+    EVIDENCE_JOINS,
+    _evidence,
+    actor_ref,
+    resolve_actor,
+)
+from dyads.analysis.rollup import load_hierarchy
+from dyads.analysis.timefilter import NO_FILTER, TimeFilter
+from dyads.store import Store
+
+#: Weight of one fully asserted, independent story in each component. Positive components raise
+#: leverage; those in COUNTER lower it.
+WEIGHTS: dict[str, float] = {
+    "creation": 3.0,  # A CREATED B: a patron that founded a group keeps a hold on it
+    "leadership": 3.0,  # A (a person or body) LEADS B, or B is a MEMBER_OF A
+    "stated_leverage": 2.5,  # A INFLUENCES B: a source says A has sway, leverage or control
+    "sanctuary": 2.0,  # A SUPPORTS B with safe haven or bases: B depends on A's territory
+    "funding": 2.0,
+    "weapons": 2.0,
+    "troops": 2.0,
+    "training": 1.5,
+    "logistics": 1.0,
+    "intelligence": 1.0,
+    "support_other": 0.5,  # diplomatic, medical, documents, "other"
+    "support_unspecified": 1.0,  # "A backs B" with no kind given
+    "leadership_ties": 1.0,  # a leader of B is tied to A (cooperates with, member of, led by A)
+    "cooperation": 0.5,  # A and B COOPERATE (either direction): ties, not control
+    "denial": 1.0,  # a denied support/creation/influence claim of A over B
+    "hostility": 1.5,  # A and B ATTACK each other (either direction)
+    "opposition": 0.75,  # A and B OPPOSE each other (either direction)
+}
+#: Components that count against leverage.
+COUNTER = frozenset({"denial", "hostility", "opposition"})
+#: A denial by A itself (the self-serving "we never armed them") counts this share of ``denial``.
+SELF_DENIAL_SHARE = 0.5
+#: How much a claim counts by modality. Hypothetical claims and questions count 0 (not at all).
+MODALITY_FACTOR: dict[str, float] = {"asserted": 1.0, "reported": 0.75, "believed": 0.6}
+#: Stories counted per component (the strongest ones); more stories add nothing to that component.
+MAX_STORIES = 3
+#: Raw points at which the score reaches 63/100 (1 - 1/e).
+SCALE = 6.0
+#: Score bands, lowest first: (minimum score, label).
+LEVELS = ((0, "no evidence"), (1, "weak"), (25, "moderate"), (50, "strong"), (75, "very strong"))
+
+_KIND_COMPONENT = {
+    "sanctuary": "sanctuary", "funding": "funding", "weapons": "weapons", "troops": "troops",
+    "training": "training", "logistics": "logistics", "intelligence": "intelligence",
+}
+_LEADER_TIES = ("COOPERATES", "MEMBER_OF", "LEADS", "SUPPORTS")
+
+
+def leverage(store: Store, a: str, b: str, *, time: TimeFilter = NO_FILTER, top: int = 3) -> dict[str, Any]:
+    """The influence assessment of ``a`` over ``b``: score, components, strongest sentences."""
+    ida, idb = resolve_actor(store, a), resolve_actor(store, b)
+    hier = load_hierarchy(store)
+    fam_a, fam_b = hier.family(ida), hier.family(idb)
+    tsql, tparams = time.sql()
+    rows = store.query(
+        f"""
+        SELECT {EVIDENCE_COLUMNS}, {CLASS_SQL} AS class
+        {EVIDENCE_JOINS}
+        WHERE ((r.source_id IN (SELECT unnest(?::VARCHAR[])) AND r.target_id IN (SELECT unnest(?::VARCHAR[])))
+            OR (r.source_id IN (SELECT unnest(?::VARCHAR[])) AND r.target_id IN (SELECT unnest(?::VARCHAR[]))))
+          AND {tsql}
+        """,
+        [fam_a, fam_b, fam_b, fam_a, *tparams],
+    )
+    set_a, set_b = set(fam_a), set(fam_b)
+    claims: list[tuple[str, float, dict[str, Any]]] = []  # (component, factor, row)
+    not_counted: list[dict[str, Any]] = []
+    for r in rows:
+        a_to_b = r["source_id"] in set_a and r["target_id"] in set_b
+        comps = _components(r, a_to_b)
+        if not comps:
+            continue
+        if r["class"] == "unconfirmed":
+            not_counted.append(_item(r, comps[0][0], 0.0))
+            continue
+        for comp, share in comps:
+            factor = MODALITY_FACTOR.get(r["modality"], 0.0) * share
+            if factor > 0:
+                claims.append((comp, factor, r))
+    claims += _leadership_ties(store, set_a, fam_b, tsql, tparams)
+    return _assess(store, ida, idb, fam_a, fam_b, claims, not_counted, time, top)
+
+
+def _components(r: dict[str, Any], a_to_b: bool) -> list[tuple[str, float]]:
+    """The components claim ``r`` belongs to, each with the share of the weight it carries."""
+    rel, denied = r["relation"], r["polarity"] == "denied"
+    if rel in ("ATTACKS", "OPPOSES"):
+        return [] if denied else [("hostility" if rel == "ATTACKS" else "opposition", 1.0)]
+    if rel == "COOPERATES":
+        return [] if denied else [("cooperation", 1.0)]
+    if rel == "MEMBER_OF" and not a_to_b:
+        return [] if denied else [("leadership", 1.0)]
+    if not a_to_b:
+        return []  # B supports/creates/leads A: no leverage of A over B
+    if denied:
+        if rel not in ("SUPPORTS", "CREATED", "INFLUENCES", "LEADS"):
+            return []
+        return [("denial", SELF_DENIAL_SHARE if r["attributed_to"] == r["source_id"] else 1.0)]
+    if rel == "CREATED":
+        return [("creation", 1.0)]
+    if rel == "LEADS":
+        return [("leadership", 1.0)]
+    if rel == "INFLUENCES":
+        return [("stated_leverage", 1.0)]
+    if rel == "SUPPORTS":
+        kinds = list(r["kinds"] or [])
+        if not kinds:
+            return [("support_unspecified", 1.0)]
+        return sorted({(_KIND_COMPONENT.get(k, "support_other"), 1.0) for k in kinds})
+    return []
+
+
+def _leadership_ties(
+    store: Store, set_a: set[str], fam_b: list[str], tsql: str, tparams: list[Any]
+) -> list[tuple[str, float, dict[str, Any]]]:
+    """Claims tying a leader of B to A: the leader cooperates with, belongs to or is led by A."""
+    leaders = [
+        x[0]
+        for x in store.con.execute(
+            f"""SELECT DISTINCT r.source_id FROM relations r JOIN documents d ON d.id = r.doc_id
+                WHERE r.relation = 'LEADS' AND r.target_id IN (SELECT unnest(?::VARCHAR[]))
+                  AND r.polarity = 'affirmed' AND r.modality IN ('asserted', 'reported', 'believed') AND {tsql}""",
+            [fam_b, *tparams],
+        ).fetchall()
+        if x[0] not in set_a
+    ]
+    if not leaders:
+        return []
+    fam_a = sorted(set_a)
+    rows = store.query(
+        f"""
+        SELECT {EVIDENCE_COLUMNS}
+        {EVIDENCE_JOINS}
+        WHERE r.relation IN (SELECT unnest(?::VARCHAR[]))
+          AND r.polarity = 'affirmed' AND r.modality IN ('asserted', 'reported', 'believed')
+          AND ((r.source_id IN (SELECT unnest(?::VARCHAR[])) AND r.target_id IN (SELECT unnest(?::VARCHAR[])))
+            OR (r.source_id IN (SELECT unnest(?::VARCHAR[])) AND r.target_id IN (SELECT unnest(?::VARCHAR[]))))
+          AND {tsql}
+        """,
+        [list(_LEADER_TIES), leaders, fam_a, fam_a, leaders, *tparams],
+    )
+    return [("leadership_ties", MODALITY_FACTOR[r["modality"]], r) for r in rows]
+
+
+def _item(r: dict[str, Any], component: str, points: float) -> dict[str, Any]:
+    e = _evidence(r)
+    e.update({"relation": r["relation"], "source": r["source"], "target": r["target"],
+              "component": component, "points": round(points, 3)})
+    return e
+
+
+def _assess(
+    store: Store,
+    ida: str,
+    idb: str,
+    fam_a: list[str],
+    fam_b: list[str],
+    claims: list[tuple[str, float, dict[str, Any]]],
+    not_counted: list[dict[str, Any]],
+    time: TimeFilter,
+    top: int,
+) -> dict[str, Any]:
+    # best claim per (component, story)
+    best: dict[str, dict[Any, tuple[float, dict[str, Any]]]] = defaultdict(dict)
+    for comp, factor, r in claims:
+        story = r["story_id"]
+        cur = best[comp].get(story)
+        if cur is None or factor > cur[0] or (factor == cur[0] and (r["confidence"] or 0) > (cur[1]["confidence"] or 0)):
+            best[comp][story] = (factor, r)
+    components = []
+    pos = neg = 0.0
+    stories_all: set[Any] = set()
+    for comp, by_story in best.items():
+        ranked = sorted(by_story.values(), key=lambda x: (-x[0], -(x[1]["confidence"] or 0)))
+        used = ranked[:MAX_STORIES]
+        points = WEIGHTS[comp] * sum(f for f, _ in used)
+        sign = -1 if comp in COUNTER else 1
+        if sign > 0:
+            pos += points
+        else:
+            neg += points
+        stories_all.update(by_story)
+        dates = sorted({r["date"] or r["doc_date"] for _, r in ranked if r["date"] or r["doc_date"]})
+        components.append(
+            {
+                "component": comp,
+                "sign": "+" if sign > 0 else "-",
+                "weight": WEIGHTS[comp],
+                "n_stories": len(by_story),
+                "points": round(sign * points, 3),
+                "first": dates[0] if dates else None,
+                "last": dates[-1] if dates else None,
+                "evidence": [_item(r, comp, sign * WEIGHTS[comp] * f) for f, r in used],
+            }
+        )
+    components.sort(key=lambda c: -abs(c["points"]))
+    raw = pos - neg
+    score = round(100 * (1 - math.exp(-max(raw, 0.0) / SCALE)))
+    level = next(label for floor, label in reversed(LEVELS) if score >= floor)
+    if not components:
+        level = "no evidence"
+    strongest = _merge([e for c in components if c["sign"] == "+" for e in c["evidence"]])[:top]
+    counter = _merge([e for c in components if c["sign"] == "-" for e in c["evidence"]])[:top]
+    a_ref, b_ref = actor_ref(store, ida), actor_ref(store, idb)
+    result = {
+        "a": a_ref,
+        "b": b_ref,
+        "family_a": fam_a,
+        "family_b": fam_b,
+        "score": score,
+        "level": level,
+        "raw": round(raw, 3),
+        "positive": round(pos, 3),
+        "negative": round(neg, 3),
+        "contested": bool(neg and neg >= 0.5 * pos),
+        "n_stories": len(stories_all),
+        "time": time.describe() or None,
+        "components": components,
+        "strongest": strongest,
+        "counter": counter,
+        "not_counted": not_counted,
+    }
+    result["explanation"] = explain(result)
+    return result
+
+
+def _merge(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One item per sentence (claim id): a sentence that counts in several components (funding and
+    weapons) is shown once with its points summed, strongest (largest absolute points) first."""
+    merged: dict[Any, dict[str, Any]] = {}
+    for e in items:
+        key = (e["doc_id"], e["start"], e["end"], e["source_id"], e["target_id"])
+        if key in merged:
+            merged[key]["points"] = round(merged[key]["points"] + e["points"], 3)
+            merged[key]["components"].append(e["component"])
+        else:
+            merged[key] = {**e, "components": [e["component"]]}
+    return sorted(merged.values(), key=lambda e: -abs(e["points"]))
+
+
+_LABELS = {
+    "creation": "created it", "leadership": "leads it or counts it as a part",
+    "stated_leverage": "said to have sway over it", "sanctuary": "gives it sanctuary",
+    "funding": "funds it", "weapons": "arms it", "troops": "sends troops", "training": "trains it",
+    "logistics": "gives logistics", "intelligence": "shares intelligence",
+    "support_other": "other support", "support_unspecified": "backs it (kind unspecified)",
+    "leadership_ties": "its leaders have ties to", "cooperation": "cooperates with it",
+    "denial": "denials", "hostility": "hostilities between them", "opposition": "opposition between them",
+}
+
+
+def explain(result: dict[str, Any]) -> list[str]:
+    """A few lines of plain English explaining ``result`` (used by the CLI and ``ask``)."""
+    a, b = result["a"]["name"], result["b"]["name"]
+    lines = [
+        f"Leverage of {a} over {b}: {result['score']}/100 ({result['level']}), "
+        f"from {result['n_stories']} independent stor{'y' if result['n_stories'] == 1 else 'ies'}"
+        + (", contested" if result["contested"] else "")
+        + (f" ({result['time']})" if result["time"] else "")
+        + "."
+    ]
+    for c in result["components"]:
+        lines.append(
+            f"{c['sign']} {_LABELS.get(c['component'], c['component'])}: {abs(c['points']):.2f} points "
+            f"({c['n_stories']} stor{'y' if c['n_stories'] == 1 else 'ies'} x weight {c['weight']})"
+            + (f", {c['first']}" + (f" to {c['last']}" if c["last"] != c["first"] else "") if c["first"] else "")
+        )
+    if result["not_counted"]:
+        lines.append(f"not counted: {len(result['not_counted'])} hypothetical or questioned claim(s)")
+    if not result["components"]:
+        lines.append(f"The store holds no evidence of {a} having leverage over {b}.")
+    return lines
