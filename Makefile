@@ -11,7 +11,7 @@ demo: install
 	rm -f $(DB)
 	dyads ingest samples --db $(DB)
 	dyads top --db $(DB)
-	dyads dyad Iran Houthis --db $(DB)
+	dyads dyad Rwanda M23 --db $(DB)
 
 test: install
 	$(PYTHON) -m pytest

@@ -31,7 +31,9 @@ def actor_nlp(resolver: ActorResolver) -> nlp_stage.Language:
 
 
 @pytest.fixture(scope="session")
-def resolve(actor_nlp: nlp_stage.Language, resolver: ActorResolver) -> Callable[[str], DocumentActors]:
+def resolve(
+    actor_nlp: nlp_stage.Language, resolver: ActorResolver
+) -> Callable[[str], DocumentActors]:
     """Split ``text`` into sentences, parse each alone and resolve the document."""
 
     def run(text: str) -> DocumentActors:

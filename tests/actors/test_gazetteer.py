@@ -67,22 +67,35 @@ def test_user_actor_is_recognised_in_text(tmp_path: Path) -> None:
     from dyads import nlp as nlp_stage
     from dyads.actors import ActorResolver
 
-    path = write(tmp_path, "- id: shadow-brigade\n  name: Shadow Brigade\n  type: armed_group\n  acronyms: [SHB]\n")
+    path = write(
+        tmp_path,
+        "- id: shadow-brigade\n  name: Shadow Brigade\n  type: armed_group\n  acronyms: [SHB]\n",
+    )
     resolver = ActorResolver(load_gazetteer([path]))
     nlp = nlp_stage.load_model()
     doc = nlp("The SHB attacked the convoy.")
     got = resolver.resolve("d", [doc], lambda i, s, e: (s, e))
-    assert [(m.text, m.actor_id, m.rule) for m in got.mentions] == [("SHB", "shadow-brigade", "acronym")]
+    assert [(m.text, m.actor_id, m.rule) for m in got.mentions] == [
+        ("SHB", "shadow-brigade", "acronym")
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "line", "reason"),
     [
         ("- id: a-group\n  name: A Group\n  type: gang\n", 3, "unknown type 'gang'"),
-        ("- id: ok\n  name: Ok\n  type: other\n- id: Bad Id\n  name: B\n  type: other\n", 4, "needs an 'id'"),
+        (
+            "- id: ok\n  name: Ok\n  type: other\n- id: Bad Id\n  name: B\n  type: other\n",
+            4,
+            "needs an 'id'",
+        ),
         ("- id: x\n  type: other\n", 1, "needs a 'name'"),
         ("- id: x\n  name: X\n  type: other\n  alias: [Y]\n", 4, "unknown field 'alias'"),
-        ("- id: x\n  name: X\n  type: other\n  parent: nobody\n", 4, "parent 'nobody' is not a known actor id"),
+        (
+            "- id: x\n  name: X\n  type: other\n  parent: nobody\n",
+            4,
+            "parent 'nobody' is not a known actor id",
+        ),
         ("- id: x\n  name: X\n  type: other\n  country: XXQ\n", 4, "unknown country code 'XXQ'"),
         ("- id: x\n  name: X\n  type: other\n  aliases: Y\n", 4, "'aliases' must be a list"),
         ("- id: x\n  name: X\n  name: Y\n  type: other\n", 3, "given twice"),

@@ -18,8 +18,14 @@ def found(actors: DocumentActors) -> set[tuple[str, str, str]]:
 
 CASES = [
     # 1. exact alias / name; acronyms case-sensitively; the longest match wins
-    ("Hezbollah fired rockets at Israel.", [("Hezbollah", "hezbollah", "alias"), ("Israel", "israel", "alias")]),
-    ("The IRGC shipped drones to Yemen.", [("IRGC", "irgc", "acronym"), ("Yemen", "yemen", "alias")]),
+    (
+        "Hezbollah fired rockets at Israel.",
+        [("Hezbollah", "hezbollah", "alias"), ("Israel", "israel", "alias")],
+    ),
+    (
+        "The IRGC shipped drones to Yemen.",
+        [("IRGC", "irgc", "acronym"), ("Yemen", "yemen", "alias")],
+    ),
     # an alias "<country>'s X" keeps the possessor as its own mention of the state
     (
         "Iran's Revolutionary Guards trained the fighters.",
@@ -39,20 +45,47 @@ CASES = [
         [("PFLC", "popular-front-for-lake-chad", "defined_acronym")],
     ),
     # 3. possessive and adjectival forms
-    ("Iran's army moved to the border.", [("Iran", "iran", "possessive"), ("army", "iran.military", "possessive")]),
-    ("The government of Sudan rejected the plan.", [("government of Sudan", "sudan.government", "possessive")]),
-    ("The Pakistani army said the strike was legal.", [("Pakistani army", "pakistan.military", None)]),
-    ("Iranian-backed Houthis fired missiles.", [("Iranian", "iran", "adjectival"), ("Houthis", "houthis", "alias")]),
-    ("Sudanese military leaders met the envoy.", [("Sudanese military leaders", "sudan.military", "adjectival")]),
+    (
+        "Iran's army moved to the border.",
+        [("Iran", "iran", "possessive"), ("army", "iran.military", "possessive")],
+    ),
+    (
+        "The government of Sudan rejected the plan.",
+        [("government of Sudan", "sudan.government", "possessive")],
+    ),
+    (
+        "The Pakistani army said the strike was legal.",
+        [("Pakistani army", "pakistan.military", None)],
+    ),
+    (
+        "Iranian-backed Houthis fired missiles.",
+        [("Iranian", "iran", "adjectival"), ("Houthis", "houthis", "alias")],
+    ),
+    (
+        "Sudanese military leaders met the envoy.",
+        [("Sudanese military leaders", "sudan.military", "adjectival")],
+    ),
     ("Rwandan soldiers crossed the border.", [("Rwandan soldiers", "rwanda.military", None)]),
-    ("Uzbek officials denied the report.", [("Uzbek officials", "uzbekistan.government", "adjectival")]),
-    ("Iranian and Syrian forces attacked the town.", [("Iranian", "iran.military", "adjectival"), ("Syrian", "syria.military", "adjectival")]),
+    (
+        "Uzbek officials denied the report.",
+        [("Uzbek officials", "uzbekistan.government", "adjectival")],
+    ),
+    (
+        "Iranian and Syrian forces attacked the town.",
+        [("Iranian", "iran.military", "adjectival"), ("Syrian", "syria.military", "adjectival")],
+    ),
     # 4. capitals and seats as metonyms in political contexts, else places
     (
         "Officials in Kinshasa accuse Kigali of arming the rebels.",
-        [("Officials in Kinshasa", "dr-congo.government", "metonym"), ("Kigali", "rwanda.government", "metonym")],
+        [
+            ("Officials in Kinshasa", "dr-congo.government", "metonym"),
+            ("Kigali", "rwanda.government", "metonym"),
+        ],
     ),
-    ("The generals in Khartoum rejected the truce.", [("generals in Khartoum", "sudan.military", "metonym")]),
+    (
+        "The generals in Khartoum rejected the truce.",
+        [("generals in Khartoum", "sudan.military", "metonym")],
+    ),
     ("The Kremlin denied the report.", [("Kremlin", "russia.government", "metonym")]),
     ("The militia is backed by Moscow.", [("Moscow", "russia.government", "metonym")]),
     ("Fighting continued in Tehran on Sunday.", [("Tehran", "tehran", "location")]),
@@ -61,7 +94,10 @@ CASES = [
         "The Islamic Revolutionary Guard Corps (IRGC) armed the Houthis. The corps denies it.",
         [("Islamic Revolutionary Guard Corps", "irgc", "alias"), ("corps", "irgc", "description")],
     ),
-    ("Hezbollah fired rockets. The group said the attack was revenge.", [("group", "hezbollah", "description")]),
+    (
+        "Hezbollah fired rockets. The group said the attack was revenge.",
+        [("group", "hezbollah", "description")],
+    ),
     # 6. pronouns, same sentence only
     ("Iran says it supplies only political backing.", [("it", "iran", "pronoun")]),
     ("The Houthis and their allies fired missiles.", [("their", "houthis", "pronoun")]),
@@ -145,7 +181,11 @@ def test_shuffled_document_resolves_identically(resolve: Resolve) -> None:
         return {(sentences[m.sentence], m.text, m.actor_id) for m in got.mentions}
 
     base = signature(DOCUMENT)
-    assert ("The corps reportedly also provides the movement with intelligence.", "corps", "irgc") in base
+    assert (
+        "The corps reportedly also provides the movement with intelligence.",
+        "corps",
+        "irgc",
+    ) in base
     for seed in (1, 2, 3):
         shuffled = lines[:]
         random.Random(seed).shuffle(shuffled)

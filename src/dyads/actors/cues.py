@@ -43,9 +43,12 @@ _ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&-]*[A-Z0-9]$")
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-_LONG_FORM_LINKS = frozenset({"of", "for", "and", "al", "el", "-", "'s", "the", "de", "du", "des", "la", "le"})
+_LONG_FORM_LINKS = frozenset(
+    {"of", "for", "and", "al", "el", "-", "'s", "the", "de", "du", "des", "la", "le"}
+)
 _DESCRIPTION_MODIFIERS = frozenset({"amod", "compound", "npadvmod", "nmod", "advmod", "punct"})
-_MAX_CHAIN = 4  # modifiers between a demonym and its head noun ("Sudanese military intelligence chiefs")
+#: modifiers allowed between a demonym and its head noun ("Sudanese military intelligence chiefs")
+_MAX_CHAIN = 4
 
 
 class Cue(NamedTuple):
@@ -60,14 +63,17 @@ class Cue(NamedTuple):
 @dataclass
 class SentenceCues:
     cues: list[Cue] = field(default_factory=list)
-    definitions: list[tuple[str, int]] = field(default_factory=list)  # (acronym, long-form cue index)
+    #: (acronym, index of the cue naming its long form)
+    definitions: list[tuple[str, int]] = field(default_factory=list)
 
 
 def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text)) and sum(c.isupper() for c in text) >= len(text) / 2
 
 
-def sentence_cues(doc: Doc, gaz: Gazetteer, tables: GazetteerTables, desc: Descriptors) -> SentenceCues:
+def sentence_cues(
+    doc: Doc, gaz: Gazetteer, tables: GazetteerTables, desc: Descriptors
+) -> SentenceCues:
     matches = doc._.dyads_gaz
     if matches is None:
         matches = find_matches(doc, gaz, tables, desc)
@@ -84,14 +90,17 @@ class _Builder:
         self.cue_at_end: dict[int, int] = {}  # token end -> cue index
         self.named_at: dict[int, GazMatch] = {}  # start -> named (non-country) match
         self.country_tokens: set[int] = set()  # tokens of country, demonym and capital cues
-        self.extend_left: dict[int, int] = {}  # named match start -> new start ("Lebanese Hezbollah")
+        #: named match start -> new start ("Lebanese Hezbollah" is one mention)
+        self.extend_left: dict[int, int] = {}
 
     # -- bookkeeping ---------------------------------------------------------------------------------
     def free(self, start: int, end: int) -> bool:
         return 0 <= start < end <= len(self.doc) and not any(self.occ[start:end])
 
     def add(self, cue: Cue) -> None:
-        if cue.rule in ("possessive", "adjectival", "metonym") or (cue.rule == "alias" and cue.ids and cue.ids[0] in self.gaz.countries):
+        if cue.rule in ("possessive", "adjectival", "metonym") or (
+            cue.rule == "alias" and cue.ids and cue.ids[0] in self.gaz.countries
+        ):
             self.country_tokens.update(range(cue.start, cue.end))
         self.occ[cue.start : cue.end] = b"\x01" * (cue.end - cue.start)
         self.cue_at_end[cue.end] = len(self.cues)
@@ -129,12 +138,18 @@ class _Builder:
         start = self.extend_left.get(m.start, m.start)
         for k in range(m.start + 1, m.end - 1):  # "Sudan's Rapid Support Forces": Sudan apart
             if self.doc[k].tag_ == "POS":
-                owners = [a for a in self.gaz.lookup(self.doc[m.start : k].text) if a.type == "state"]
+                owners = [
+                    a for a in self.gaz.lookup(self.doc[m.start : k].text) if a.type == "state"
+                ]
                 if len(owners) == 1:
                     self.add(Cue(m.start, k, "possessive", (owners[0].id,)))
                     start = k + 1
                 break
-        if len(m.ids) == 1 and self.gaz.actors[m.ids[0]].type not in ("person", "location", "state"):
+        if len(m.ids) == 1 and self.gaz.actors[m.ids[0]].type not in (
+            "person",
+            "location",
+            "state",
+        ):
             head, contiguous, _ = self._head_noun(m.start, m.end)
             if (
                 head is not None
@@ -159,10 +174,14 @@ class _Builder:
         start = owner.i + 1
         while start < noun.i and self.doc[start].tag_ == "POS":
             start += 1
-        if not all(t.dep_ in _MODIFIER_DEPS for t in self.doc[start : noun.i]) or not self.free(start, noun.i + 1):
+        if not all(t.dep_ in _MODIFIER_DEPS for t in self.doc[start : noun.i]) or not self.free(
+            start, noun.i + 1
+        ):
             return
         words = [t.lower_ for t in self.doc[start : noun.i + 1]]
-        what = self.desc.head_category(words) or ("member" if noun.lower_ in self.desc.member_nouns else None)
+        what = self.desc.head_category(words) or (
+            "member" if noun.lower_ in self.desc.member_nouns else None
+        )
         if what:
             ids = (owner_id,) if owner_id else ()
             self.add(Cue(start, noun.i + 1, "owned", ids, what, "" if owner_id else str(owner.i)))
@@ -186,9 +205,14 @@ class _Builder:
             return
         head, contiguous, words = self._head_noun(m.start, m.end)
         cat = self.desc.head_category(words) if head is not None else None
-        if head is not None and cat is None and country is not None and contiguous:
-            if self._country_description(m, head, country):
-                return
+        if (
+            head is not None
+            and cat is None
+            and country is not None
+            and contiguous
+            and self._country_description(m, head, country)
+        ):
+            return
         if cat and country is not None:
             body = self._body(country, cat)
             if contiguous and self.free(m.end, head.i + 1):  # type: ignore[union-attr]
@@ -243,7 +267,11 @@ class _Builder:
     def _political(self, root: Token, end: int) -> bool:
         """Is a capital used as an actor (subject, object, agent, possessor, 'backed by ...')?"""
         doc, desc = self.doc, self.desc
-        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in desc.metonym_compounds:
+        if (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and doc[end + 1].lower_ in desc.metonym_compounds
+        ):
             return True
         tok = _effective(root)
         dep = tok.dep_
@@ -260,10 +288,15 @@ class _Builder:
                 return False
             if word in ("by", "against", "between"):
                 return True
-            return prep.head.lemma_ not in desc.place_verbs and prep.head.lower_ not in desc.place_verbs
+            return (
+                prep.head.lemma_ not in desc.place_verbs
+                and prep.head.lower_ not in desc.place_verbs
+            )
         return False
 
-    def _of_phrase(self, m: GazMatch, root: Token, country: str, preps: tuple[str, ...], rule: str) -> bool:
+    def _of_phrase(
+        self, m: GazMatch, root: Token, country: str, preps: tuple[str, ...], rule: str
+    ) -> bool:
         """ "the government of Sudan", "officials in Kinshasa": one span from the noun."""
         if root.dep_ != "pobj" or root.head.lower_ not in preps:
             return False
@@ -295,7 +328,8 @@ class _Builder:
         if cat and self.free(start, noun.i + 1):
             self.add(Cue(start, noun.i + 1, "possessive", (self._body(country, cat),)))
         elif noun.lower_ in self.desc.descriptions and self.free(start, noun.i + 1):
-            self.add(Cue(start, noun.i + 1, "description", (country,), noun.lower_))  # "Somalia's jihadists"
+            # "Somalia's jihadists": a description among that country's actors
+            self.add(Cue(start, noun.i + 1, "description", (country,), noun.lower_))
 
     def _body(self, country: str, category: str) -> str:
         return body_of(self.gaz, self.desc, country, category)
@@ -324,12 +358,17 @@ class _Builder:
             return None, False, []
         between = self.doc[end : head.i]
         contiguous = tok is root and all(
-            t.dep_ in _MODIFIER_DEPS and t.pos_ in ("NOUN", "PROPN", "ADJ") and end <= t.head.i <= head.i for t in between
+            t.dep_ in _MODIFIER_DEPS
+            and t.pos_ in ("NOUN", "PROPN", "ADJ")
+            and end <= t.head.i <= head.i
+            for t in between
         )
         if contiguous:
             words = [t.lower_ for t in self.doc[end : head.i + 1]]
         else:
-            words = [t.lower_ for t in head.lefts if t.dep_ == "compound" and t.i >= end] + [head.lower_]
+            words = [t.lower_ for t in head.lefts if t.dep_ == "compound" and t.i >= end] + [
+                head.lower_
+            ]
         return head, contiguous, words
 
     # -- named entities the gazetteer does not know ------------------------------------------------
@@ -389,7 +428,12 @@ class _Builder:
             self.add(Cue(i, i + 1, "acronym_use", (), tok.text))
         for tok in doc:
             i = tok.i
-            if tok.text == "(" and i + 2 < n and doc[i + 2].text == ")" and is_acronym(doc[i + 1].text):
+            if (
+                tok.text == "("
+                and i + 2 < n
+                and doc[i + 2].text == ")"
+                and is_acronym(doc[i + 1].text)
+            ):
                 self._define(out, doc[i + 1].text, i)
             elif (
                 tok.lower_ == "known"
@@ -406,7 +450,13 @@ class _Builder:
     def _define(self, out: SentenceCues, acronym: str, end: int) -> None:
         """Record that the name ending just before token ``end`` is abbreviated ``acronym``."""
         k = self.cue_at_end.get(end)
-        if k is not None and self.cues[k].rule in ("alias", "acronym", "entity", "adjectival", "possessive"):
+        if k is not None and self.cues[k].rule in (
+            "alias",
+            "acronym",
+            "entity",
+            "adjectival",
+            "possessive",
+        ):
             out.definitions.append((acronym, k))
             return
         # No known name there: take the run of capitalised words whose initials spell the acronym.
@@ -414,7 +464,11 @@ class _Builder:
         start = end
         while start > 0 and not self.occ[start - 1]:
             prev = doc[start - 1]
-            if prev.is_title or prev.is_upper or (prev.lower_ in _LONG_FORM_LINKS and start - 1 > 0):
+            if (
+                prev.is_title
+                or prev.is_upper
+                or (prev.lower_ in _LONG_FORM_LINKS and start - 1 > 0)
+            ):
                 start -= 1
             else:
                 break
@@ -441,10 +495,16 @@ class _Builder:
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
                 continue  # "the group of experts"
-            if any(self.occ[i] and i not in self.country_tokens for i in range(lefts[0].i + 1, tok.i)):
+            if any(
+                self.occ[i] and i not in self.country_tokens for i in range(lefts[0].i + 1, tok.i)
+            ):
                 continue  # "the Hamas movement": a named actor's own description
             start = tok.i
-            while start - 1 > lefts[0].i and not self.occ[start - 1] and self.doc[start - 1].dep_ in ("amod", "compound"):
+            while (
+                start - 1 > lefts[0].i
+                and not self.occ[start - 1]
+                and self.doc[start - 1].dep_ in ("amod", "compound")
+            ):
                 start -= 1
             self.add(Cue(start, tok.i + 1, "description", (), tok.lower_))
 
@@ -455,7 +515,8 @@ class _Builder:
             if self.occ[tok.i] or tok.lower_ not in forms or tok.tag_ not in ("PRP", "PRP$"):
                 continue
             if tok.lower_ == "it" and (
-                tok.dep_ == "expl" or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in desc.pleonastic_verbs)
+                tok.dep_ == "expl"
+                or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in desc.pleonastic_verbs)
             ):
                 continue
             self.add(Cue(tok.i, tok.i + 1, "pronoun", (), tok.lower_))

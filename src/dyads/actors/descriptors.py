@@ -90,7 +90,9 @@ def parse_descriptors(text: str, path: str) -> Descriptors:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
-        raise DataError(f"invalid YAML ({err.problem})", path=path, line=mark.line + 1 if mark else None) from err
+        raise DataError(
+            f"invalid YAML ({err.problem})", path=path, line=mark.line + 1 if mark else None
+        ) from err
     if not isinstance(data, dict):
         raise DataError("descriptors must be a mapping of sections", path=path, line=1)
     lines = _key_lines(text)
@@ -113,25 +115,37 @@ def parse_descriptors(text: str, path: str) -> Descriptors:
     for cat in CATEGORIES:
         phrases = cats_raw.get(cat)
         if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-            raise DataError(f"categories.{cat} must be a list of nouns", path=path, line=lines.get("categories"))
+            raise DataError(
+                f"categories.{cat} must be a list of nouns", path=path, line=lines.get("categories")
+            )
         categories[cat] = tuple(p.lower() for p in phrases)
         for p in phrases:
             phrase_category.setdefault(tuple(p.lower().split()), cat)
     descriptions: dict[str, tuple[str, ...]] = {}
     for noun, types in mapping("descriptions").items():
         if not isinstance(types, list) or any(t not in ACTOR_TYPES for t in types):
-            raise DataError(f"descriptions.{noun}: a list of actor types expected", path=path, line=lines.get("descriptions"))
+            raise DataError(
+                f"descriptions.{noun}: a list of actor types expected",
+                path=path,
+                line=lines.get("descriptions"),
+            )
         descriptions[str(noun).lower()] = tuple(types)
     intel = {str(k): str(v) for k, v in mapping("main_intelligence_agency").items()}
     pronouns = mapping("pronouns")
     collective = words("collective_types")
     if not collective <= set(ACTOR_TYPES):
-        raise DataError("collective_types: unknown actor type", path=path, line=lines.get("collective_types"))
+        raise DataError(
+            "collective_types: unknown actor type", path=path, line=lines.get("collective_types")
+        )
     titles = words("person_titles")
     entity_types: list[tuple[str, tuple[tuple[str, ...], ...]]] = []
     for item in data.get("entity_types") or []:
         if not isinstance(item, dict) or item.get("type") not in ACTOR_TYPES:
-            raise DataError("entity_types: each item needs a known 'type' and 'words'", path=path, line=lines.get("entity_types"))
+            raise DataError(
+                "entity_types: each item needs a known 'type' and 'words'",
+                path=path,
+                line=lines.get("entity_types"),
+            )
         entity_types.append((item["type"], tuple(tuple(w.lower().split()) for w in item["words"])))
     return Descriptors(
         categories=categories,
@@ -152,7 +166,9 @@ def parse_descriptors(text: str, path: str) -> Descriptors:
         pleonastic_verbs=words("pleonastic_verbs"),
         collective_types=collective,
         titles=frozenset(t for t in titles if " " not in t),
-        title_phrases=tuple(sorted((tuple(t.split()) for t in titles if " " in t), key=len, reverse=True)),
+        title_phrases=tuple(
+            sorted((tuple(t.split()) for t in titles if " " in t), key=len, reverse=True)
+        ),
         entity_types=tuple(entity_types),
     )
 

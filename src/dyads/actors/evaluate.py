@@ -37,15 +37,21 @@ def read_gold_mentions(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             rec = json.loads(line)
         except json.JSONDecodeError as err:
             raise DataError(f"invalid JSON ({err.msg})", path=str(path), line=n) from err
-        if not isinstance(rec, dict) or not all(isinstance(rec.get(k), str) for k in ("doc", "text", "actor")):
-            raise DataError("a gold mention needs 'doc', 'text' and 'actor' strings", path=str(path), line=n)
+        if not isinstance(rec, dict) or not all(
+            isinstance(rec.get(k), str) for k in ("doc", "text", "actor")
+        ):
+            raise DataError(
+                "a gold mention needs 'doc', 'text' and 'actor' strings", path=str(path), line=n
+            )
         occurrence = rec.get("occurrence", 1)
         if not isinstance(occurrence, int) or occurrence < 1:
             raise DataError("'occurrence' must be a whole number from 1", path=str(path), line=n)
         yield n, rec
 
 
-def evaluate_mentions(gold_path: Path, root: Path, pipeline: Pipeline | None = None) -> dict[str, Any]:
+def evaluate_mentions(
+    gold_path: Path, root: Path, pipeline: Pipeline | None = None
+) -> dict[str, Any]:
     """Accuracy of actor resolution on the gold mentions, per rule, with the list of misses."""
     from dyads.pipeline import Pipeline
     from dyads.sources import read_paths
@@ -65,13 +71,17 @@ def evaluate_mentions(gold_path: Path, root: Path, pipeline: Pipeline | None = N
         doc = _find_document(key, root, read_paths)
         if doc is None:
             for n, rec in by_doc[key]:
-                unlocated.append({"line": n, "doc": key, "text": rec["text"], "reason": "document not found"})
+                unlocated.append(
+                    {"line": n, "doc": key, "text": rec["text"], "reason": "document not found"}
+                )
             continue
         mentions = pipeline.process(doc).mentions
         for n, rec in by_doc[key]:
             span = _locate(doc.text, rec["text"], rec.get("occurrence", 1))
             if span is None:
-                unlocated.append({"line": n, "doc": key, "text": rec["text"], "reason": "text not found"})
+                unlocated.append(
+                    {"line": n, "doc": key, "text": rec["text"], "reason": "text not found"}
+                )
                 continue
             total += 1
             gold_ids = _gold_ids(gaz, rec["actor"])

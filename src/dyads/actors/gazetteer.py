@@ -66,7 +66,7 @@ class _Entry(dict[str, Any]):
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _LineLoader(_BaseLoader):
     pass
 
 
@@ -81,7 +81,9 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> _Entry:
         if not isinstance(key, str):
             raise DataError(f"field names must be text, not {key!r}", path=loader.name, line=line)
         if key in entry:
-            raise DataError(f"field {key!r} is given twice in one entry", path=loader.name, line=line)
+            raise DataError(
+                f"field {key!r} is given twice in one entry", path=loader.name, line=line
+            )
         entry[key] = loader.construct_object(value_node, deep=True)
         entry.lines[key] = line
     return entry
@@ -99,7 +101,9 @@ def read_yaml_entries(text: str, path: str) -> list[_Entry]:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
-        raise DataError(f"invalid YAML ({err.problem}); check indentation and quoting", path=path, line=line) from err
+        raise DataError(
+            f"invalid YAML ({err.problem}); check indentation and quoting", path=path, line=line
+        ) from err
     except yaml.YAMLError as err:
         raise DataError(f"invalid YAML ({err})", path=path) from err
     finally:
@@ -200,7 +204,9 @@ def load_gazetteer(extra_files: Iterable[Path] = ()) -> Gazetteer:
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as err:
-            raise DataError(f"cannot read gazetteer file ({err.strerror or err})", path=str(path)) from err
+            raise DataError(
+                f"cannot read gazetteer file ({err.strerror or err})", path=str(path)
+            ) from err
         builder.add_file(text, str(path))
     builder.finish()
     return gaz
@@ -248,13 +254,23 @@ class _Builder:
         cid = _require_id(e, path)
         iso3 = e.get("iso3")
         if not isinstance(iso3, str) or not _ISO3.match(iso3):
-            raise DataError(f"country {cid!r}: 'iso3' must be a 3-letter code such as IRN", path=path, line=_line(e, "iso3"))
+            raise DataError(
+                f"country {cid!r}: 'iso3' must be a 3-letter code such as IRN",
+                path=path,
+                line=_line(e, "iso3"),
+            )
         old = self.gaz.countries.get(cid)
         if old is None and cid in self.gaz.actors:
-            raise DataError(f"country id {cid!r} is already used by an actor", path=path, line=e.line)
+            raise DataError(
+                f"country id {cid!r} is already used by an actor", path=path, line=e.line
+            )
         if old is not None and not self.user:
             first = self.gaz.sources[cid]
-            raise DataError(f"duplicate country id {cid!r} (first at {first.path}:{first.line})", path=path, line=e.line)
+            raise DataError(
+                f"duplicate country id {cid!r} (first at {first.path}:{first.line})",
+                path=path,
+                line=e.line,
+            )
         name = _text(e, "name", path, required=old is None) or (old.name if old else cid)
         aliases = _names(e, "aliases", path)
         acronyms = _names(e, "acronyms", path)
@@ -264,7 +280,11 @@ class _Builder:
         if not isinstance(seats_raw, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in seats_raw.items()
         ):
-            raise DataError(f"country {cid!r}: 'seats' must map a metonym to an actor id", path=path, line=_line(e, "seats"))
+            raise DataError(
+                f"country {cid!r}: 'seats' must map a metonym to an actor id",
+                path=path,
+                line=_line(e, "seats"),
+            )
         seats = tuple(seats_raw.items()) if "seats" in e else (old.seats if old else ())
         for _, target in seats:
             self.refs.append(("seat", target, _Source(path, _line(e, "seats"))))
@@ -302,13 +322,19 @@ class _Builder:
         _check_fields(e, _ACTOR_FIELDS, path, "actor")
         aid = _require_id(e, path)
         old = self.gaz.actors.get(aid)
-        if old is not None and not self.user and (
-            aid not in self.generated or aid in self.gaz.countries or aid in self.extended
+        if (
+            old is not None
+            and not self.user
+            and (aid not in self.generated or aid in self.gaz.countries or aid in self.extended)
         ):
             if aid in self.gaz.countries:
-                raise DataError(f"{aid!r} is a country; extend it in countries.yaml", path=path, line=e.line)
+                raise DataError(
+                    f"{aid!r} is a country; extend it in countries.yaml", path=path, line=e.line
+                )
             first = self.gaz.sources[aid]
-            raise DataError(f"duplicate id {aid!r} (first at {first.path}:{first.line})", path=path, line=e.line)
+            raise DataError(
+                f"duplicate id {aid!r} (first at {first.path}:{first.line})", path=path, line=e.line
+            )
         name = _text(e, "name", path, required=old is None) or (old.name if old else aid)
         kind = _text(e, "type", path, required=old is None) or (old.type if old else "other")
         if kind not in ACTOR_TYPES:
@@ -320,18 +346,30 @@ class _Builder:
         country = _text(e, "country", path) if "country" in e else (old.country if old else None)
         if country is not None:
             if not _ISO3.match(country):
-                raise DataError(f"actor {aid!r}: 'country' must be an ISO alpha-3 code such as IRN", path=path, line=_line(e, "country"))
+                raise DataError(
+                    f"actor {aid!r}: 'country' must be an ISO alpha-3 code such as IRN",
+                    path=path,
+                    line=_line(e, "country"),
+                )
             self.refs.append(("country", country, _Source(path, _line(e, "country"))))
         parent = _text(e, "parent", path) if "parent" in e else (old.parent if old else None)
         if parent is not None:
             if parent == aid:
-                raise DataError(f"actor {aid!r} cannot be its own parent", path=path, line=_line(e, "parent"))
+                raise DataError(
+                    f"actor {aid!r} cannot be its own parent", path=path, line=_line(e, "parent")
+                )
             self.refs.append(("parent", parent, _Source(path, _line(e, "parent"))))
         roles = e.get("roles") if "roles" in e else (list(old.roles) if old else [])
         if roles is None:
             roles = []
-        if not isinstance(roles, list) or not all(isinstance(r, dict) and isinstance(r.get("role"), str) for r in roles):
-            raise DataError(f"actor {aid!r}: 'roles' must be a list of {{role: ..., of: ...}}", path=path, line=_line(e, "roles"))
+        if not isinstance(roles, list) or not all(
+            isinstance(r, dict) and isinstance(r.get("role"), str) for r in roles
+        ):
+            raise DataError(
+                f"actor {aid!r}: 'roles' must be a list of {{role: ..., of: ...}}",
+                path=path,
+                line=_line(e, "roles"),
+            )
         nouns = _names(e, "nouns", path) if "nouns" in e else (old.nouns if old else ())
         self.gaz.actors[aid] = Actor(
             aid,
@@ -355,9 +393,15 @@ class _Builder:
         for what, ref, src in self.refs:
             if what == "country":
                 if ref not in iso3s:
-                    raise DataError(f"unknown country code {ref!r}; use an iso3 from countries.yaml", path=src.path, line=src.line)
+                    raise DataError(
+                        f"unknown country code {ref!r}; use an iso3 from countries.yaml",
+                        path=src.path,
+                        line=src.line,
+                    )
             elif ref not in self.gaz.actors:
-                raise DataError(f"{what} {ref!r} is not a known actor id", path=src.path, line=src.line)
+                raise DataError(
+                    f"{what} {ref!r} is not a known actor id", path=src.path, line=src.line
+                )
         self.gaz._reindex()
 
 
@@ -379,7 +423,11 @@ def _check_fields(e: _Entry, allowed: frozenset[str], path: str, what: str) -> N
 def _require_id(e: _Entry, path: str) -> str:
     aid = e.get("id")
     if not isinstance(aid, str) or not _ID.match(aid):
-        raise DataError(f"entry needs an 'id' of lowercase letters, digits, '.' and '-', not {aid!r}", path=path, line=_line(e, "id"))
+        raise DataError(
+            f"entry needs an 'id' of lowercase letters, digits, '.' and '-', not {aid!r}",
+            path=path,
+            line=_line(e, "id"),
+        )
     return aid
 
 
@@ -390,7 +438,9 @@ def _text(e: _Entry, key: str, path: str, *, required: bool = False) -> str | No
             raise DataError(f"entry {e.get('id')!r} needs a {key!r}", path=path, line=e.line)
         return None
     if not isinstance(value, str) or not value.strip():
-        raise DataError(f"entry {e.get('id')!r}: {key!r} must be non-empty text", path=path, line=_line(e, key))
+        raise DataError(
+            f"entry {e.get('id')!r}: {key!r} must be non-empty text", path=path, line=_line(e, key)
+        )
     return value.strip()
 
 
@@ -399,7 +449,9 @@ def _names(e: _Entry, key: str, path: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise DataError(f"entry {e.get('id')!r}: {key!r} must be a list of names", path=path, line=_line(e, key))
+        raise DataError(
+            f"entry {e.get('id')!r}: {key!r} must be a list of names", path=path, line=_line(e, key)
+        )
     return tuple(v.strip() for v in value)
 
 

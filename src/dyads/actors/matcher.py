@@ -31,7 +31,9 @@ KINDS = ("alias", "acronym", "seat", "capital", "demonym")
 #: kinds that name a country (or its capital) rather than a specific body
 COUNTRYISH = frozenset({"state", "capital", "demonym"})
 #: named-entity labels whose span may hold a country name as part of a longer name
-_NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"})
+_NAME_LABELS = frozenset(
+    {"ORG", "PERSON", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
+)
 
 if not Doc.has_extension("dyads_gaz"):
     Doc.set_extension("dyads_gaz", default=None)
@@ -106,14 +108,20 @@ def tables_for(gaz: Gazetteer, vocab: Vocab, make_doc: object) -> GazetteerTable
     return tables
 
 
-def find_matches(doc: Doc, gaz: Gazetteer, tables: GazetteerTables, desc: Descriptors) -> tuple[GazMatch, ...]:
+def find_matches(
+    doc: Doc, gaz: Gazetteer, tables: GazetteerTables, desc: Descriptors
+) -> tuple[GazMatch, ...]:
     """The selected (longest, non-overlapping) gazetteer matches of a sentence."""
     text_is_cased = any(c.isupper() for c in doc.text)
     spans: dict[tuple[int, int], dict[str, list[str]]] = {}
     for matcher in (tables.lower, tables.orth):
         for key, start, end in matcher(doc):
             kind, aid = tables.keys[key]
-            if tables.cased[key] and text_is_cased and not any(c.isupper() for c in doc[start:end].text):
+            if (
+                tables.cased[key]
+                and text_is_cased
+                and not any(c.isupper() for c in doc[start:end].text)
+            ):
                 continue  # "turkey", "chad": a capitalised name written in lower case is a word
             spans.setdefault((start, end), {}).setdefault(kind, []).append(aid)
     if not spans:
@@ -144,14 +152,14 @@ def _yield_to_entities(doc: Doc, matches: list[GazMatch], desc: Descriptors) -> 
         for i in range(ent.start, ent.end):
             ent_at[i] = ent
     for m in matches:
-        ent = ent_at.get(m.start)
+        found = ent_at.get(m.start)
         if (
             m.kind in COUNTRYISH
-            and ent is not None
-            and ent.start <= m.start
-            and m.end <= ent.end
-            and (ent.end - ent.start) > (m.end - m.start)
-            and not _rest_names_a_body(doc, ent, m, desc)
+            and found is not None
+            and found.start <= m.start
+            and m.end <= found.end
+            and (found.end - found.start) > (m.end - m.start)
+            and not _rest_names_a_body(doc, found, m, desc)
         ):
             continue
         yield m
@@ -162,7 +170,11 @@ _FILLER = frozenset({"the", "of", "'s", "\u2019s", "-", "'"})
 
 def _rest_names_a_body(doc: Doc, ent: Span, m: GazMatch, desc: Descriptors) -> bool:
     """True when the entity's words besides the match all name a country body."""
-    words = [t.lower_ for t in doc[ent.start : ent.end] if (t.i < m.start or t.i >= m.end) and t.lower_ not in _FILLER]
+    words = [
+        t.lower_
+        for t in doc[ent.start : ent.end]
+        if (t.i < m.start or t.i >= m.end) and t.lower_ not in _FILLER
+    ]
     if not words:
         return True
     i = 0
@@ -224,7 +236,7 @@ class GazetteerRuler:
     def _entities(self, doc: Doc, matches: tuple[GazMatch, ...]) -> list[Span]:
         assert self.gazetteer is not None
         spans: list[Span] = []
-        taken = set()
+        taken: set[int] = set()
         for m in matches:
             if m.kind == "demonym":
                 label = "NORP"

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from dyads.actors.cues import Cue, SentenceCues, body_of, sentence_cues
+from dyads.actors.cues import ActorCues, Cue, SentenceCues, body_of, sentence_cues
 from dyads.actors.descriptors import Descriptors, load_descriptors
 from dyads.actors.gazetteer import Gazetteer, normalise, slug
-from dyads.actors.matcher import tables_for
+from dyads.actors.matcher import GazetteerRuler, tables_for
 from dyads.records import Actor, Mention
 
 __all__ = ["ActorResolver", "DocumentActors", "Locate", "RULES"]
@@ -101,14 +101,12 @@ class ActorResolver:
 
     def add_to_pipeline(self, nlp: Language) -> None:
         """Add ``dyads_gazetteer`` (after ``ner``) and ``dyads_actor_cues`` to ``nlp``."""
-        import dyads.actors.cues  # noqa: F401  (registers the factories)
-        import dyads.actors.matcher  # noqa: F401
-
         after = "ner" if "ner" in nlp.pipe_names else None
-        ruler = nlp.add_pipe("dyads_gazetteer", after=after) if after else nlp.add_pipe("dyads_gazetteer")
-        ruler.set_gazetteer(self.gazetteer)
+        ruler = nlp.add_pipe("dyads_gazetteer", after=after)
         cues = nlp.add_pipe("dyads_actor_cues", after="dyads_gazetteer")
-        cues.set_gazetteer(self.gazetteer)
+        for component in (ruler, cues):
+            assert isinstance(component, (GazetteerRuler, ActorCues))
+            component.set_gazetteer(self.gazetteer)
 
     def cues(self, sent: Doc) -> SentenceCues:
         found = sent._.dyads_cues
@@ -133,7 +131,9 @@ def _tokenizer_for(doc: Doc) -> Callable[[str], Doc]:
 class _Resolution:
     """One document's resolution: statistics over all sentences first, then each cue."""
 
-    def __init__(self, gaz: Gazetteer, desc: Descriptors, sents: Sequence[Doc], cues: list[SentenceCues]) -> None:
+    def __init__(
+        self, gaz: Gazetteer, desc: Descriptors, sents: Sequence[Doc], cues: list[SentenceCues]
+    ) -> None:
         self.gaz = gaz
         self.desc = desc
         self.sents = sents
@@ -218,7 +218,9 @@ class _Resolution:
                 got = self.resolved.get((si, ci))
                 if got is not None:
                     votes[acronym][got[0]] += 1
-        defined = {acr: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for acr, c in votes.items()}
+        defined = {
+            acr: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for acr, c in votes.items()
+        }
         for si, ci, cue in self._each(("acronym_use", "acronym")):
             text = self.sents[si][cue.start : cue.end].text
             if text in defined:
@@ -342,9 +344,15 @@ class _Resolution:
         if owner.type == "person":
             for role in owner.roles:
                 target = role.get("of")
-                if role.get("until") is None and isinstance(target, str) and target in self.gaz.actors:
+                if (
+                    role.get("until") is None
+                    and isinstance(target, str)
+                    and target in self.gaz.actors
+                ):
                     if target in self.gaz.countries:
-                        return body_of(self.gaz, self.desc, target, what) if what != "member" else None
+                        return (
+                            body_of(self.gaz, self.desc, target, what) if what != "member" else None
+                        )
                     return target
             return None
         if owner.type == "state":
@@ -387,7 +395,9 @@ class _Resolution:
             sent = self.sents[si]
             span = sent[cue.start : cue.end]
             start, end = locate(si, span.start_char, span.end_char)
-            mentions.append(Mention(doc_id, si, cue.start, cue.end, start, end, span.text, aid, rule))
+            mentions.append(
+                Mention(doc_id, si, cue.start, cue.end, start, end, span.text, aid, rule)
+            )
             actor = self._actor(aid)
             if actor is not None:
                 actors[aid] = actor

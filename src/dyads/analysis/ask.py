@@ -1,0 +1,294 @@
+"""``dyads ask "QUESTION"``: plain-English questions routed to the analysis functions.
+
+Routing is by pattern, never by guess: each pattern in :data:`ROUTES` names an intent and the
+actor slots it fills; the slots go through the same resolver as every command
+(:func:`~dyads.analysis.queries.resolve_actor`). A question no pattern matches gets a one-line
+answer naming what ``ask`` knows (:data:`KNOWN`); a name the store does not know raises
+:class:`~dyads.errors.UnknownActor`, as the commands do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dyads.analysis.graph import most_supported, shortest_paths, top_actors
+from dyads.analysis.leverage import leverage
+from dyads.analysis.queries import dyad, leaders, resolve_actor
+from dyads.analysis.rollup import load_hierarchy
+from dyads.analysis.supporters import supported_by, supporters
+from dyads.analysis.timefilter import NO_FILTER, TimeFilter
+from dyads.errors import UnknownActor
+from dyads.store import Store
+
+KNOWN = (
+    "I can only answer questions like: Who supports X? Whom does X support? Who leads X? "
+    "What ties A to B? How is A connected to B? How much leverage does A have over B? "
+    "Who are the most central actors? (commands: supporters, supported-by, leaders, dyad, path, "
+    "leverage, top)"
+)
+
+_SUPPORT_VERBS = {
+    "support": None, "supports": None, "supported": None, "supporting": None,
+    "back": None, "backs": None, "backed": None, "backing": None, "sponsor": None,
+    "sponsors": None, "sponsored": None, "help": None, "helps": None, "helped": None,
+    "aid": None, "aids": None, "aided": None, "is behind": None, "stands behind": None,
+    "arm": "weapons", "arms": "weapons", "armed": "weapons", "arming": "weapons",
+    "equip": "weapons", "equips": "weapons", "equipped": "weapons", "supply": "weapons",
+    "supplies": "weapons", "supplied": "weapons",
+    "fund": "funding", "funds": "funding", "funded": "funding", "funding": "funding",
+    "finance": "funding", "finances": "funding", "financed": "funding", "bankrolls": "funding",
+    "train": "training", "trains": "training", "trained": "training", "training": "training",
+    "shelter": "sanctuary", "shelters": "sanctuary", "sheltered": "sanctuary",
+    "harbour": "sanctuary", "harbours": "sanctuary", "harbor": "sanctuary", "harbors": "sanctuary",
+    "hosts": "sanctuary",
+}
+_SV = "|".join(sorted((re.escape(v) for v in _SUPPORT_VERBS), key=len, reverse=True))
+_POWER = r"(?:influence|leverage|sway|control|power|clout|hold)"
+
+#: (intent, pattern). Named groups: x (one actor), a and b (a pair), verb.
+ROUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (intent, re.compile(p, re.IGNORECASE))
+    for intent, p in (
+        ("leverage", rf"^(?:how much|what|what kind of|how strong an?|how much of an?) {_POWER} (?:does|do|did|can|could) (?P<a>.+?) (?:still )?(?:have|wield|exert|hold|retain|keep|enjoy|command)(?: still)? (?:over|on|with|in) (?P<b>.+)$"),
+        ("leverage", rf"^(?:does|do|can|could) (?P<a>.+?) (?:still )?(?:control|influence|sway|command|have (?:any |much )?{_POWER} (?:over|on)) (?P<b>.+)$"),
+        ("leverage", r"^how (?:much|strongly|far) (?:does|do|can) (?P<a>.+?) (?:influence|control|sway) (?P<b>.+)$"),
+        ("leverage", rf"^(?:the )?{_POWER} of (?P<a>.+?) (?:over|on) (?P<b>.+)$"),
+        ("top", r"^(?:who|which actors?|what actors?) (?:are|is) (?:the )?most (?:central|important|connected|influential|powerful)(?: actors?)?$"),
+        ("top", r"^(?:who|which groups?|what groups?) (?:are|is) (?:the )?most (?:supported|backed)(?: groups?)?$"),
+        ("supported_by", rf"^(?:who|whom|what|which (?:groups?|actors?|countries|states|governments)) (?:does|do|did|is|has) (?P<x>.+?) (?:still )?(?P<verb>{_SV})$"),
+        ("supporters", rf"^(?:who|which (?:countries|states|actors|governments|groups)|what (?:countries|states|actors)) (?:still |else )?(?P<verb>{_SV}) (?P<x>.+)$"),
+        ("supporters", r"^(?:who|what|which) (?:are|is) (?:the )?(?:main |key )?(?:supporters|backers|patrons|sponsors|allies) of (?P<x>.+)$"),
+        ("supporters", r"^who is (?:supporting|backing|arming|funding|behind) (?P<x>.+)$"),
+        ("leaders", r"^who (?:leads|heads|commands|runs|led|headed|commanded|ran|is leading|is in charge of|founded and leads) (?P<x>.+)$"),
+        ("leaders", r"^who (?:is|was|are|were) (?:the )?(?:leaders?|heads?|commanders?|chiefs?) of (?P<x>.+)$"),
+        ("dyad", r"^what (?:ties|links|connects|binds|relates) (?P<a>.+?) (?:to|and|with) (?P<b>.+)$"),
+        ("dyad", r"^what (?:is|are) the (?:relationship|relationships|relations|ties|links|connections?) between (?P<a>.+?) and (?P<b>.+)$"),
+        ("dyad", r"^(?:how do|how does) (?P<a>.+?) (?:relate to|deal with) (?P<b>.+)$"),
+        ("path", r"^how (?:is|are|was|were) (?P<a>.+?) (?:connected|linked|tied|related) (?:to|with) (?P<b>.+)$"),
+        ("path", r"^(?:what is the )?(?:shortest )?path (?:from|between) (?P<a>.+?) (?:to|and) (?P<b>.+)$"),
+    )
+)
+
+_POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s? (?P<noun>[\w -]+)$")
+_OWN_BODIES = {
+    "army": "military", "military": "military", "armed forces": "military", "forces": "military",
+    "troops": "military", "generals": "military", "government": "government", "leaders": "government",
+    "leadership": "government", "rulers": "government",
+}
+_INTEL = {"intelligence", "intelligence agency", "intelligence service", "spy agency", "spies", "spymasters"}
+
+
+@dataclass
+class Answer:
+    question: str
+    routed: bool
+    intent: str | None
+    command: str | None
+    lines: list[str]
+    result: Any = None
+    notes: list[str] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question, "routed": self.routed, "intent": self.intent,
+            "command": self.command, "answer": self.lines, "notes": self.notes or [], "result": self.result,
+        }
+
+
+def route(question: str) -> tuple[str, dict[str, str]] | None:
+    """The intent and the raw slots of ``question``, or None if no pattern matches."""
+    q = re.sub(r"\s+", " ", question.strip()).rstrip("?.! ").strip()
+    q = re.sub(r"^(?:and |so |but |tell me |please )", "", q, flags=re.IGNORECASE)
+    for intent, pat in ROUTES:
+        m = pat.match(q)
+        if m:
+            return intent, {k: v.strip() for k, v in m.groupdict().items() if v}
+    return None
+
+
+def resolve_phrase(store: Store, phrase: str) -> tuple[str, str | None]:
+    """The actor id a noun phrase names, and a note if it was read loosely.
+
+    Tries the phrase as a name, then "X's army/government/intelligence" (the body of X), then
+    "X's <anything>" read as X itself (noted, so the reader sees it).
+    """
+    phrase = re.sub(r"^(?:the|a|an) ", "", phrase.strip(), flags=re.IGNORECASE)
+    phrase = re.sub(r"\s+(?:today|now|still|these days|nowadays)$", "", phrase, flags=re.IGNORECASE)
+    try:
+        return resolve_actor(store, phrase), None
+    except UnknownActor:
+        m = _POSSESSIVE.match(phrase)
+        if not m:
+            raise
+    owner_id = resolve_actor(store, re.sub(r"^(?:the) ", "", m.group("owner"), flags=re.IGNORECASE))
+    noun = m.group("noun").lower().strip()
+    hier = load_hierarchy(store)
+    top = hier.top(owner_id)
+    if noun in _OWN_BODIES:
+        body = f"{top}.{_OWN_BODIES[noun]}"
+        if store.query("SELECT id FROM actors WHERE id = ?", [body]):
+            return body, None
+    if noun in _INTEL:
+        rows = store.query("SELECT id FROM actors WHERE type = 'intelligence_agency' ORDER BY id")
+        for r in rows:
+            if top in hier.chain(r["id"]):
+                return str(r["id"]), None
+    return owner_id, f"read {phrase!r} as {owner_id!r}"
+
+
+def ask(
+    store: Store,
+    question: str,
+    *,
+    time: TimeFilter = NO_FILTER,
+    roll_up: bool = True,
+    evidence: int = 2,
+) -> Answer:
+    """Answer ``question`` from the store, with the evidence sentences; see the module docstring."""
+    routed = route(question)
+    if routed is None:
+        return Answer(question, False, None, None, [KNOWN])
+    intent, slots = routed
+    notes: list[str] = []
+
+    def actor(slot: str) -> str:
+        actor_id, note = resolve_phrase(store, slots[slot])
+        if note:
+            notes.append(note)
+        return actor_id
+
+    ru = " --roll-up" if roll_up else ""
+    if intent in ("supporters", "supported_by"):
+        x = actor("x")
+        kind = _SUPPORT_VERBS.get(slots.get("verb", "").lower())
+        fn = supporters if intent == "supporters" else supported_by
+        res = fn(store, x, roll_up=roll_up, time=time, kind=kind, evidence=evidence)
+        cmd = f"dyads {'supporters' if intent == 'supporters' else 'supported-by'} {x}{ru}" + (f" --kind {kind}" if kind else "")
+        lines = _support_lines(res, evidence)
+    elif intent == "leaders":
+        x = actor("x")
+        res = leaders(store, x, roll_up=False, time=time)
+        cmd = f"dyads leaders {x}"
+        lines = _leader_lines(res, evidence)
+    elif intent == "leverage":
+        a, b = actor("a"), actor("b")
+        res = leverage(store, a, b, time=time)
+        cmd = f"dyads leverage {a} {b}"
+        lines = list(res["explanation"]) + [_quote(e) for e in res["strongest"][:evidence]]
+        lines += [_quote(e, "against") for e in res["counter"][:1]]
+    elif intent == "dyad":
+        a, b = actor("a"), actor("b")
+        res = dyad(store, a, b, roll_up=roll_up, time=time)
+        cmd = f"dyads dyad {a} {b}{ru}"
+        lines = _dyad_lines(res, evidence)
+        if not res["groups"]:
+            p = shortest_paths(store, a, b, roll_up=False, time=time, k=1)
+            res = {"dyad": res, "path": p}
+            cmd += f"; dyads path {a} {b}"
+            lines += _path_lines(p)
+    elif intent == "path":
+        a, b = actor("a"), actor("b")
+        d = dyad(store, a, b, roll_up=roll_up, time=time)
+        p = shortest_paths(store, a, b, roll_up=False, time=time)
+        res = {"dyad": d, "path": p}
+        cmd = f"dyads path {a} {b}"
+        lines = (_dyad_lines(d, evidence) if d["groups"] else []) + _path_lines(p)
+    else:  # top
+        central = top_actors(store, time=time, roll_up=roll_up)
+        supported = most_supported(store, time=time, roll_up=roll_up)
+        res = {"central": central, "supported": supported}
+        cmd = f"dyads top{ru}"
+        lines = ["Most connected: " + ", ".join(f"{r['name']} ({r['degree']} partners)" for r in central[:5]) + "."]
+        if supported:
+            lines.append("Most supported groups: " + ", ".join(
+                f"{r['name']} ({r['n_stories']} stories, {r['n_supporters']} supporters)" for r in supported[:5]) + ".")
+    return Answer(question, True, intent, cmd, lines, res, notes)
+
+
+def _quote(e: dict[str, Any], tag: str | None = None) -> str:
+    where = ", ".join(str(x) for x in (e.get("outlet"), e.get("doc_date"), e.get("path") or e.get("url")) if x)
+    bits = [e.get("modality") or ""]
+    if e.get("polarity") == "denied":
+        bits.append("DENIED")
+    if e.get("attributed_name"):
+        bits.append(f"according to {e['attributed_name']}")
+    if tag:
+        bits.insert(0, tag)
+    return f'  [{"; ".join(b for b in bits if b)}] "{e["evidence"]}" ({where})'
+
+
+def _kinds(k: dict[str, int] | list[str]) -> str:
+    names = [x for x in k if x != "unspecified"]
+    return ", ".join(names) if names else "support of unspecified kind"
+
+
+def _support_lines(res: dict[str, Any], per: int) -> list[str]:
+    name = res["actor"]["name"]
+    rows = res["rows"]
+    incoming = res["direction"] == "supporters"
+    counted = [r for r in rows if r["n_stories"]]
+    if not counted:
+        head = f"The store has no counted evidence of support {'for' if incoming else 'from'} {name}"
+    else:
+        who = "; ".join(
+            f"{r['name']} ({_kinds(r['kinds'])}; {r['n_stories']} stor{'y' if r['n_stories'] == 1 else 'ies'})"
+            for r in counted
+        )
+        head = f"{name} is supported by: {who}" if incoming else f"{name} supports: {who}"
+    lines = [head + "."]
+    for r in rows:
+        if not r["n_stories"]:
+            lines.append(f"{r['name']}: {r['status']} ({r['modality']['denied']} stories deny it).")
+        elif r["modality"]["denied"]:
+            lines.append(f"{r['name']}: also denied in {r['modality']['denied']} stor{'y' if r['modality']['denied'] == 1 else 'ies'}.")
+        shown = [e for e in r["evidence"] if not e.get("copy")]
+        lines += [_quote(e) for e in shown[:per]]
+    return lines
+
+
+def _leader_lines(res: dict[str, Any], per: int) -> list[str]:
+    name = res["actor"]["name"]
+    if not res["leaders"]:
+        return [f"The store names no leader of {name}."]
+    lines = [f"{name} is led by: " + "; ".join(
+        p["name"] + (f" ({', '.join(p['roles'])}" + (f", {', '.join(p['dates'])}" if p["dates"] else "") + ")" if p["roles"] else "")
+        for p in res["leaders"]) + "."]
+    for p in res["leaders"]:
+        lines += [_quote(e) for e in [e for e in p["evidence"] if not e.get("copy")][:1]]
+    return lines
+
+
+def _dyad_lines(res: dict[str, Any], per: int) -> list[str]:
+    a, b = res["a"]["name"], res["b"]["name"]
+    if not res["groups"]:
+        return [f"The store has no direct relation between {a} and {b}."]
+    lines = []
+    for g in res["groups"]:
+        st = g["stories"]
+        lines.append(
+            f"{g['source']['name']} {g['relation']} {g['target']['name']}"
+            + (f" ({', '.join(g['kinds'])})" if g["kinds"] else "")
+            + f": {st['affirmed']} stor{'y' if st['affirmed'] == 1 else 'ies'} affirm"
+            + (f", {st['denied']} deny" if st["denied"] else "")
+            + (f", {st['unconfirmed']} only hypothetical or asked" if st["unconfirmed"] else "")
+            + "."
+        )
+        lines += [_quote(e) for e in [e for e in g["affirmed"] if not e["copy"]][:per]]
+        lines += [_quote(e) for e in [e for e in g["denied"] if not e["copy"]][:1]]
+    return lines
+
+
+def _path_lines(p: dict[str, Any]) -> list[str]:
+    if not p["paths"]:
+        return [f"No evidence path links {p['a']['name']} and {p['b']['name']}."]
+    best = p["paths"][0]
+    lines = ["Shortest path: " + " - ".join(x["name"] for x in best["actors"]) + "."]
+    for hop in best["hops"]:
+        r = hop["relations"][0]
+        if r["relation"] == "PART_OF":
+            lines.append(f"  {r['source']} is part of {r['target']} (gazetteer)")
+        elif r["evidence"]:
+            lines.append(f"  {r['source']} {r['relation']} {r['target']}:" + _quote(r["evidence"])[1:])
+    return lines

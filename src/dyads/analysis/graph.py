@@ -1,0 +1,297 @@
+"""The network as a networkx graph of aggregated dyads: shortest evidence paths and centralities.
+
+The graph has one edge per (source, relation, target), never one per evidence row, so it stays
+small on a store with millions of relations. Edge attributes count independent stories:
+``n_stories`` (affirmed claims that count), ``denied_stories`` and ``unconfirmed_stories``
+(hypothetical or questioned). Only edges with ``n_stories > 0`` carry paths and centrality.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from dyads.analysis.queries import (
+    CLASS_SQL,
+    COUNTED_SQL,
+    EVIDENCE_COLUMNS,
+    EVIDENCE_JOINS,
+    MODALITY_RANK_SQL,
+    _evidence,
+    actor_ref,
+    resolve_actor,
+)
+from dyads.analysis.rollup import Hierarchy, load_hierarchy, rollup_cte
+from dyads.analysis.timefilter import NO_FILTER, TimeFilter, hi_sql, lo_sql
+from dyads.errors import QueryError
+from dyads.store import Store
+
+#: Relation types that do not make a path or a centrality (sharing a city is not a tie).
+NON_TIES = frozenset({"LOCATED_IN"})
+#: Actor types left out of paths and centralities.
+NON_ACTORS = frozenset({"location"})
+#: The relation name of hierarchy edges taken from ``actors.parent``.
+PART_OF = "PART_OF"
+#: Target types counted as "groups" by :func:`most_supported`.
+GROUP_TYPES = ("armed_group", "political_party")
+#: Above this many nodes, betweenness is estimated from this many sampled sources (seeded).
+BETWEENNESS_SAMPLE = 500
+
+
+def edge_table(store: Store, *, time: TimeFilter = NO_FILTER, roll_up: bool = False) -> list[dict[str, Any]]:
+    """One row per (source, relation, target) with story counts, kinds, dates and best claim id."""
+    hier = load_hierarchy(store) if roll_up else None
+    ru_sql, ru_params = rollup_cte(hier)
+    tsql, tparams = time.sql()
+    eff = "coalesce(r.date, d.date)"
+    return store.query(
+        f"""
+        WITH {ru_sql},
+        ev AS (
+            SELECT coalesce(rs.up, r.source_id) AS source, r.relation,
+                   coalesce(rt.up, r.target_id) AS target, r.id, r.kinds, r.modality, r.doc_id,
+                   r.confidence, d.story_id, {COUNTED_SQL} AS counted, {CLASS_SQL} AS class,
+                   {MODALITY_RANK_SQL} AS mrank, {eff} AS eff, {lo_sql(eff)} AS lo, {hi_sql(eff)} AS hi
+            FROM relations r JOIN documents d ON d.id = r.doc_id
+            LEFT JOIN ru rs ON rs.id = r.source_id LEFT JOIN ru rt ON rt.id = r.target_id
+            WHERE {tsql}
+        )
+        SELECT source, relation, target,
+               count(DISTINCT story_id) FILTER (WHERE counted) AS n_stories,
+               count(DISTINCT doc_id) FILTER (WHERE counted) AS n_documents,
+               count(DISTINCT story_id) FILTER (WHERE class = 'denied') AS denied_stories,
+               count(DISTINCT story_id) FILTER (WHERE class = 'unconfirmed') AS unconfirmed_stories,
+               coalesce(list_sort(list_distinct(flatten(list(kinds) FILTER (WHERE counted)))), []) AS kinds,
+               coalesce(list_sort(list_distinct(list(modality) FILTER (WHERE counted))), []) AS modalities,
+               arg_min(eff, lo) FILTER (WHERE counted AND eff IS NOT NULL) AS first,
+               arg_max(eff, hi) FILTER (WHERE counted AND eff IS NOT NULL) AS last,
+               arg_min(id, mrank * 10 - coalesce(confidence, 0)) AS best_id
+        FROM ev WHERE source <> target
+        GROUP BY source, relation, target
+        ORDER BY source, relation, target
+        """,
+        [*ru_params, *tparams],
+    )
+
+
+def actor_table(store: Store) -> dict[str, dict[str, Any]]:
+    rows = store.query("SELECT id, name, type, country, parent FROM actors")
+    return {r["id"]: r for r in rows}
+
+
+def build_graph(
+    store: Store,
+    *,
+    time: TimeFilter = NO_FILTER,
+    roll_up: bool = False,
+    counted_only: bool = False,
+    hierarchy: bool = False,
+) -> nx.MultiDiGraph:
+    """A MultiDiGraph of actors; one edge per (source, relation, target), keyed by relation.
+
+    ``counted_only`` drops edges with no counted story (denied-only, unconfirmed-only);
+    ``hierarchy`` adds ``PART_OF`` edges from ``actors.parent``.
+    """
+    actors = actor_table(store)
+    g = nx.MultiDiGraph()
+    for e in edge_table(store, time=time, roll_up=roll_up):
+        if counted_only and not e["n_stories"]:
+            continue
+        for node in (e["source"], e["target"]):
+            if node not in g:
+                g.add_node(node, **_node_attrs(actors, node))
+        g.add_edge(e["source"], e["target"], key=e["relation"], **e)
+    if hierarchy:
+        hier = load_hierarchy(store) if roll_up else None
+        for a in actors.values():
+            child, parent = a["id"], a["parent"]
+            if not parent or parent not in actors or (hier and hier.top(child) != child):
+                continue
+            for node in (child, parent):
+                if node not in g:
+                    g.add_node(node, **_node_attrs(actors, node))
+            g.add_edge(child, parent, key=PART_OF, source=child, relation=PART_OF, target=parent,
+                       n_stories=0, hierarchy=True)
+    return g
+
+
+def _node_attrs(actors: dict[str, dict[str, Any]], node: str) -> dict[str, Any]:
+    a = actors.get(node) or {"name": node, "type": None, "country": None, "parent": None}
+    return {"name": a["name"], "type": a["type"], "country": a["country"], "parent": a["parent"]}
+
+
+def _tie_graph(g: nx.MultiDiGraph) -> nx.Graph:
+    """Undirected ties: counted edges (and hierarchy) between actors that are not places."""
+    u = nx.Graph()
+    for s, t, key, data in g.edges(keys=True, data=True):
+        if key in NON_TIES or (key != PART_OF and not data.get("n_stories")):
+            continue
+        if g.nodes[s].get("type") in NON_ACTORS or g.nodes[t].get("type") in NON_ACTORS:
+            continue
+        stories = u.edges[s, t]["stories"] if u.has_edge(s, t) else 0
+        stories += data.get("n_stories") or 0
+        u.add_edge(s, t, stories=stories, w=1.0 + 1.0 / (1.0 + stories))
+    return u
+
+
+def shortest_paths(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    k: int = 3,
+    max_hops: int = 4,
+    roll_up: bool = False,
+    hierarchy: bool = True,
+    time: TimeFilter = NO_FILTER,
+) -> dict[str, Any]:
+    """Up to ``k`` shortest evidence paths from ``a`` to ``b`` (ties, either direction).
+
+    Fewest hops first; among paths of equal length, the better-evidenced first (each hop costs
+    ``1 + 1/(1 + stories)``). Each hop lists its relations and the strongest sentence of each.
+    """
+    ida, idb = resolve_actor(store, a), resolve_actor(store, b)
+    if roll_up:
+        hier: Hierarchy = load_hierarchy(store)
+        ida, idb = hier.top(ida), hier.top(idb)
+    if ida == idb:
+        raise QueryError(f"{a!r} and {b!r} are the same actor" + (" after roll-up" if roll_up else ""))
+    g = build_graph(store, time=time, roll_up=roll_up, hierarchy=hierarchy)
+    u = _tie_graph(g)
+    paths: list[list[str]] = []
+    if ida in u and idb in u:
+        try:
+            for p in nx.shortest_simple_paths(u, ida, idb, weight="w"):
+                if len(p) - 1 > max_hops or len(paths) >= k:
+                    break
+                paths.append(p)
+        except nx.NetworkXNoPath:
+            pass
+    best_ids = {
+        d["best_id"]
+        for p in paths
+        for x, y in zip(p, p[1:], strict=False)
+        for s, t in ((x, y), (y, x))
+        if g.has_edge(s, t)
+        for d in g.get_edge_data(s, t).values()
+        if d.get("best_id")
+    }
+    ev = _evidence_by_id(store, sorted(best_ids))
+    out = []
+    for p in paths:
+        hops = []
+        for x, y in zip(p, p[1:], strict=False):
+            rels = []
+            for s, t in ((x, y), (y, x)):
+                if not g.has_edge(s, t):
+                    continue
+                for key, d in g.get_edge_data(s, t).items():
+                    if key in NON_TIES or (key != PART_OF and not d.get("n_stories")):
+                        continue
+                    rels.append(
+                        {
+                            "source": s, "relation": key, "target": t,
+                            "n_stories": d.get("n_stories", 0),
+                            "denied_stories": d.get("denied_stories", 0),
+                            "kinds": d.get("kinds", []),
+                            "evidence": ev.get(d.get("best_id")) if key != PART_OF else None,
+                        }
+                    )
+            rels.sort(key=lambda r: -r["n_stories"])
+            hops.append({"from": _name(g, x), "to": _name(g, y), "relations": rels})
+        out.append({"actors": [_name(g, n) for n in p], "hops": hops, "length": len(p) - 1})
+    return {"a": actor_ref(store, ida), "b": actor_ref(store, idb), "roll_up": roll_up, "paths": out}
+
+
+def _name(g: nx.MultiDiGraph, node: str) -> dict[str, Any]:
+    return {"id": node, "name": g.nodes[node].get("name") or node, "type": g.nodes[node].get("type")}
+
+
+def _evidence_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    if not ids:
+        return {}
+    rows = store.query(
+        f"SELECT {EVIDENCE_COLUMNS} {EVIDENCE_JOINS} WHERE r.id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+    )
+    return {r["id"]: _evidence(r) for r in rows}
+
+
+def top_actors(
+    store: Store,
+    *,
+    n: int = 10,
+    roll_up: bool = False,
+    time: TimeFilter = NO_FILTER,
+    by: str = "degree",
+) -> list[dict[str, Any]]:
+    """The most central actors of the tie graph: degree, weighted PageRank and betweenness."""
+    if by not in ("pagerank", "degree", "betweenness"):
+        raise QueryError(f"cannot rank by {by!r}; use pagerank, degree or betweenness")
+    g = build_graph(store, time=time, roll_up=roll_up, counted_only=True)
+    u = _tie_graph(g)
+    if u.number_of_nodes() == 0:
+        return []
+    d = nx.DiGraph()
+    d.add_nodes_from(u.nodes)
+    for s, t, key, data in g.edges(keys=True, data=True):
+        if s in u and t in u and key not in NON_TIES and data.get("n_stories"):
+            w = (d.edges[s, t]["weight"] if d.has_edge(s, t) else 0) + data["n_stories"]
+            d.add_edge(s, t, weight=w)
+    pagerank = nx.pagerank(d, weight="weight")
+    sample = BETWEENNESS_SAMPLE if u.number_of_nodes() > BETWEENNESS_SAMPLE else None
+    betweenness = nx.betweenness_centrality(u, k=sample, seed=0 if sample else None)
+    rows = []
+    for node in u.nodes:
+        stories = sum(u.edges[node, nb]["stories"] for nb in u.neighbors(node))
+        rows.append(
+            {
+                **_name(g, node),
+                "degree": u.degree(node),
+                "stories": stories,
+                "pagerank": round(pagerank.get(node, 0.0), 4),
+                "betweenness": round(betweenness.get(node, 0.0), 4),
+            }
+        )
+    rows.sort(key=lambda r: (-r[by], -r["stories"], r["id"]))
+    return rows[:n]
+
+
+def most_supported(
+    store: Store,
+    *,
+    n: int = 10,
+    roll_up: bool = False,
+    time: TimeFilter = NO_FILTER,
+    types: tuple[str, ...] | None = GROUP_TYPES,
+) -> list[dict[str, Any]]:
+    """Targets of the most independent support stories, with their number of distinct supporters."""
+    hier = load_hierarchy(store) if roll_up else None
+    ru_sql, ru_params = rollup_cte(hier)
+    tsql, tparams = time.sql()
+    type_sql, type_params = ("", [])
+    if types:
+        type_sql, type_params = "AND a.type IN (SELECT unnest(?::VARCHAR[]))", [list(types)]
+    return store.query(
+        f"""
+        WITH {ru_sql},
+        ev AS (
+            SELECT coalesce(rs.up, r.source_id) AS supporter, coalesce(rt.up, r.target_id) AS target,
+                   d.story_id, r.kinds
+            FROM relations r JOIN documents d ON d.id = r.doc_id
+            LEFT JOIN ru rs ON rs.id = r.source_id LEFT JOIN ru rt ON rt.id = r.target_id
+            WHERE r.relation = 'SUPPORTS' AND {COUNTED_SQL} AND {tsql}
+        )
+        SELECT ev.target AS id, a.name, a.type,
+               count(DISTINCT ev.story_id) AS n_stories,
+               count(DISTINCT ev.supporter) AS n_supporters,
+               list_sort(list_distinct(list(ev.supporter))) AS supporters,
+               coalesce(list_sort(list_distinct(flatten(list(ev.kinds)))), []) AS kinds
+        FROM ev JOIN actors a ON a.id = ev.target
+        WHERE ev.supporter <> ev.target {type_sql}
+        GROUP BY ev.target, a.name, a.type
+        ORDER BY n_stories DESC, n_supporters DESC, id
+        LIMIT {int(n)}
+        """,
+        [*ru_params, *tparams, *type_params],
+    )
