@@ -12,10 +12,12 @@ The shipped gazetteer is parsed once per process and cached; user files are appl
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -24,7 +26,7 @@ from typing import Any
 import yaml
 
 from dyads.errors import DataError
-from dyads.records import ACTOR_TYPES, Actor
+from dyads.records import ACTOR_TYPES, Actor, stable_hash
 
 __all__ = ["Country", "Gazetteer", "load_gazetteer", "normalise", "slug", "read_yaml_entries"]
 
@@ -214,17 +216,53 @@ def load_gazetteer(extra_files: Iterable[Path] = ()) -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def _shipped() -> Gazetteer:
+    """The shipped gazetteer, parsed and validated once per content.
+
+    Parsing and validating ~17,000 lines of YAML takes about a second, and every process
+    (each worker too) needs the gazetteer, so the validated result is also pickled to the user's
+    cache folder under a hash of the files' content and of this module's source: editing a
+    file, or this loader, makes a new entry, so a bad entry is always reported.
+    """
     folder = resources.files("dyads.data").joinpath("gazetteer")
     files = sorted(
         (f for f in folder.iterdir() if f.name.endswith(".yaml")),
         key=lambda f: (f.name != "countries.yaml", f.name),  # countries first: others extend them
     )
+    texts = [(f.name, f.read_text(encoding="utf-8")) for f in files]
+    key = stable_hash(Path(__file__).read_text(encoding="utf-8"), *(n + "\0" + t for n, t in texts))
+    cached = _cache_path(key)
+    if cached.exists():
+        try:
+            with cached.open("rb") as fh:
+                gaz = pickle.load(fh)
+            if isinstance(gaz, Gazetteer):
+                return gaz
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+            pass  # a stale or partial cache entry: rebuild it
     gaz = Gazetteer()
     builder = _Builder(gaz, user=False)
-    for f in files:
-        builder.add_file(f.read_text(encoding="utf-8"), f"dyads/data/gazetteer/{f.name}")
+    for name, text in texts:
+        builder.add_file(text, f"dyads/data/gazetteer/{name}")
     builder.finish()
+    _write_cache(cached, gaz)
     return gaz
+
+
+def _cache_path(key: str) -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dyads" / f"gazetteer-{key}.pickle"
+
+
+def _write_cache(path: Path, gaz: Gazetteer) -> None:
+    """Write atomically; a cache that cannot be written is simply not used."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass
 
 
 class _Builder:
@@ -463,7 +501,3 @@ def iter_names(actor: Actor) -> Iterator[str]:
     """The name and aliases of an actor (not its acronyms), without a leading 'the'."""
     for name in (actor.name, *actor.aliases):
         yield re.sub(r"^(?:the|The)\s+", "", name.strip())
-
-
-def with_origin(actor: Actor, origin: str) -> Actor:
-    return replace(actor, origin=origin)

@@ -203,7 +203,7 @@ def ask(
         lines = ["Most connected: " + ", ".join(f"{r['name']} ({r['degree']} partners)" for r in central[:5]) + "."]
         if supported:
             lines.append("Most supported groups: " + ", ".join(
-                f"{r['name']} ({r['n_stories']} stories, {r['n_supporters']} supporters)" for r in supported[:5]) + ".")
+                f"{r['name']} ({_n(r['n_stories'])}, {_n(r['n_supporters'], 'supporter')})" for r in supported[:5]) + ".")
     return Answer(question, True, intent, cmd, lines, res, notes)
 
 
@@ -224,25 +224,34 @@ def _kinds(k: dict[str, int] | list[str]) -> str:
     return ", ".join(names) if names else "support of unspecified kind"
 
 
+def _n(count: int, word: str = "story") -> str:
+    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+    return f"{count} {word if count == 1 else plural}"
+
+
 def _support_lines(res: dict[str, Any], per: int) -> list[str]:
     name = res["actor"]["name"]
     rows = res["rows"]
     incoming = res["direction"] == "supporters"
     counted = [r for r in rows if r["n_stories"]]
     if not counted:
-        head = f"The store has no counted evidence of support {'for' if incoming else 'from'} {name}"
+        lines = [f"The store has no counted evidence of support {'for' if incoming else 'from'} {name}."]
     else:
-        who = "; ".join(
-            f"{r['name']} ({_kinds(r['kinds'])}; {r['n_stories']} stor{'y' if r['n_stories'] == 1 else 'ies'})"
-            for r in counted
-        )
-        head = f"{name} is supported by: {who}" if incoming else f"{name} supports: {who}"
-    lines = [head + "."]
+        who = ", ".join(r["name"] for r in counted)
+        lines = [f"{name} is supported by {who}." if incoming else f"{name} supports {who}."]
     for r in rows:
-        if not r["n_stories"]:
-            lines.append(f"{r['name']}: {r['status']} ({r['modality']['denied']} stories deny it).")
-        elif r["modality"]["denied"]:
-            lines.append(f"{r['name']}: also denied in {r['modality']['denied']} stor{'y' if r['modality']['denied'] == 1 else 'ies'}.")
+        m = r["modality"]
+        mix = ", ".join(f"{k} {m[k]}" for k in ("asserted", "reported", "believed") if m[k])
+        line = f"- {r['name']}: "
+        if r["n_stories"]:
+            line += f"{_kinds(r['kinds'])}; {_n(r['n_stories'])} ({mix})"
+            if r["first"]:
+                line += f", {r['first']}" + (f" to {r['last']}" if r["last"] != r["first"] else "")
+        else:
+            line += r["status"]
+        if m["denied"]:
+            line += f"; denied in {_n(m['denied'])}"
+        lines.append(line)
         shown = [e for e in r["evidence"] if not e.get("copy")]
         lines += [_quote(e) for e in shown[:per]]
     return lines
@@ -270,7 +279,7 @@ def _dyad_lines(res: dict[str, Any], per: int) -> list[str]:
         lines.append(
             f"{g['source']['name']} {g['relation']} {g['target']['name']}"
             + (f" ({', '.join(g['kinds'])})" if g["kinds"] else "")
-            + f": {st['affirmed']} stor{'y' if st['affirmed'] == 1 else 'ies'} affirm"
+            + f": {_n(st['affirmed'])} affirm"
             + (f", {st['denied']} deny" if st["denied"] else "")
             + (f", {st['unconfirmed']} only hypothetical or asked" if st["unconfirmed"] else "")
             + "."

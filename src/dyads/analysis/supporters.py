@@ -172,12 +172,14 @@ def _samples(store: Store, base: str, params: list[Any], per: int) -> dict[str, 
         + f"""
         , best AS (
             SELECT ev.id AS rid, ev.partner, ev.class,
+                   {MODALITY_RANK_SQL.replace('r.', 'ev.')} AS mrank, len(ev.kinds) = 0 AS nokind,
+                   ev.confidence AS conf,
                    row_number() OVER (PARTITION BY ev.partner, ev.class, ev.story_id
-                                      ORDER BY {MODALITY_RANK_SQL.replace('r.', 'ev.')}, ev.confidence DESC, ev.doc_id) AS in_story
+                                      ORDER BY len(ev.kinds) = 0, {MODALITY_RANK_SQL.replace('r.', 'ev.')}, ev.confidence DESC, ev.doc_id) AS in_story
             FROM ev
         ), ranked AS (
             SELECT rid, partner, class,
-                   row_number() OVER (PARTITION BY partner, class ORDER BY in_story, rid) AS n
+                   row_number() OVER (PARTITION BY partner, class ORDER BY nokind, mrank, conf DESC, rid) AS n
             FROM best WHERE in_story = 1
         )
         SELECT ranked.partner, ranked.class AS class, {EVIDENCE_COLUMNS}
@@ -188,7 +190,7 @@ def _samples(store: Store, base: str, params: list[Any], per: int) -> dict[str, 
         LEFT JOIN actors att ON att.id = r.attributed_to
         WHERE ranked.n <= {int(per)}
         ORDER BY ranked.partner, CASE ranked.class WHEN 'affirmed' THEN 0 WHEN 'denied' THEN 1 ELSE 2 END,
-                 {MODALITY_RANK_SQL}, r.confidence DESC
+                 len(r.kinds) = 0, {MODALITY_RANK_SQL}, r.confidence DESC
         """,
         params,
     )

@@ -33,7 +33,8 @@ PART_NOUNS = frozenset(
     militia militias force forces troop troops soldier soldiers unit units commander commanders
     member members cadre cadres official officials representative representatives delegation
     headquarters group movement insurgent insurgents operative operatives branch faction
-    army military state brigade brigades battalion battalions factions operations""".split()
+    army military state brigade brigades battalion battalions factions operations agency service
+    organisation organization company party coalition alliance network""".split()
 )
 #: More nouns that stand for their modifier when something is attacked or attacks: "Houthi
 #: positions", "Pakistani jets", "TTP hideouts", "the group's facilities".
@@ -58,6 +59,9 @@ EXHORT_VERBS = frozenset("urge call ask encourage press push invite appeal beg i
 #: Intentions to attack are coded as opposition: "vowed to crush the TTP".
 INTENT_VERBS = frozenset("vow threaten pledge promise swear".split())
 
+#: "created with the help of X": X is the agent.
+HELP_NOUNS = frozenset("help support backing assistance aid blessing".split())
+
 #: "X and Y fought (a war)": each side attacks the other.
 RECIPROCAL_VERBS = frozenset("fight battle clash".split())
 RECIPROCAL_OBJECTS = frozenset("war battle conflict fight".split())
@@ -78,6 +82,7 @@ GIVE_VERBS = frozenset(
 RECEIVE_VERBS = frozenset("receive get obtain enjoy accept seek secure solicit rely depend".split())
 HAVE_VERBS = frozenset(
     """have wield exert hold retain maintain enjoy gain lose keep use exercise build develop
+    restore resume renew normalise normalize sign conclude
     forge strengthen deepen cultivate establish launch wage conduct mount carry intensify
     escalate begin start resume lead open""".split()
 )
@@ -210,6 +215,8 @@ class RelationExtractor:
                         kind = self._actor(s.actors, mc.actor_id) if s.actors is not None else None
                         if kind is not None and kind.type == "ethnic_group":
                             continue  # a "Hutu militia" is not the Hutu
+                        if mc.rule == "adjectival" and t.lemma_.lower() not in MILITARY_PARTS:
+                            continue  # "Syrian rebel factions" are not Syria
                         found = self._military_of(mc, t, s.actors)
                         break
                 if found is None and depth < 2:
@@ -256,6 +263,10 @@ class RelationExtractor:
             return [head], verb.tag_ == "VBN"
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             gov = head.head
+            for _ in range(3):  # "accused by UN experts and US lawmakers of arming": "of" misattached
+                if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
+                    break
+                gov = gov.head
             if gov.lemma_ in self.lex.cue_set("belief_verbs") | {"blame", "suspect", "accuse", "charge", "criticize", "condemn", "sanction", "punish"}:
                 objs = [c for c in gov.children if c.dep_ == "dobj"]
                 if objs:
@@ -370,6 +381,17 @@ class RelationExtractor:
                         targets.extend(self.np_actors(s, t))
         for t in self._pobjs(v, cue.kind_preps):
             kinds.extend(self.kinds_of(t))
+        if cue.needs_kind and not targets and not passive:
+            # "given the Haqqanis safe haven" parsed with the receiver as a modifier of the kind
+            for o in objects:
+                for c in o.children:
+                    if c.dep_ in ("compound", "poss", "nmod") and s.at(c) is not None:
+                        targets.append(s.at(c))  # type: ignore[arg-type]
+        if passive and not sources:
+            # "was created with the help of Iran's Revolutionary Guards"
+            for t in self._pobjs(v, ("with",)):
+                if t.lemma_.lower() in HELP_NOUNS:
+                    sources.extend(m for p in self._pobjs(t, ("of", "from")) for m in self.np_actors(s, p))
         if cue.needs_kind and not kinds:
             return []
         if cue.needs_kind and kinds == ["other"] and not objects:
@@ -383,7 +405,7 @@ class RelationExtractor:
         if cue.reverse:
             sources, targets = targets, sources
         if (
-            cue.lemma in RECIPROCAL_VERBS and not targets and len(sources) >= 2 and not passive
+            cue.relation == "ATTACKS" and cue.lemma in RECIPROCAL_VERBS and not targets and len(sources) >= 2 and not passive
             and all(o.lemma_.lower() in RECIPROCAL_OBJECTS for o in dobjs)
         ):
             # "the SAF and the RSF have fought a war": each side attacks the other
@@ -547,6 +569,11 @@ class RelationExtractor:
                         targets.extend(self.np_actors(s, d))
             elif lemma in COPULAS and n.dep_ == "attr" and not sources:
                 light = gov
+            elif lemma in self.lex.cue_set("deny_verbs") and n.dep_ == "dobj" and not sources:
+                sources = subj_acts  # "the service denies any link to the network"
+        if cue.relation == "COOPERATES" and not targets and len(sources) >= 2:
+            # "Egypt and Turkey restored full diplomatic ties"
+            sources, targets = sources[:1], sources[1:]
         if not sources or not targets:
             return []
         kinds: tuple[str, ...] = ()
@@ -699,9 +726,10 @@ class RelationExtractor:
             tgt = self._actor(actors, e.target.actor_id)
             if src is None or tgt is None or not _types_ok(e.relation, src, tgt):
                 continue
-            if _is_ancestor(src, tgt, actors, self) or _is_ancestor(tgt, src, actors, self):
-                if e.relation not in ("LEADS", "MEMBER_OF"):
-                    continue
+            if e.relation == "COOPERATES" and (
+                _is_ancestor(src, tgt, actors, self) or _is_ancestor(tgt, src, actors, self)
+            ):
+                continue  # a service cooperating with its own state is not news
             if e.modality_hint == "presupposed":
                 frame = Frame()
                 if s.doc.text.rstrip().endswith("?"):

@@ -172,11 +172,18 @@ def date_of(cue: Token) -> str | None:
     if not ents:
         return None
     sub = {t.i for t in cue.subtree}
+    best: tuple[int, str] | None = None
     for ent in ents:
         if ent.start in sub:
             d = normalise_date(ent.text)
             if d:
-                return d
+                depth, tok = 0, ent.root
+                while tok.i != cue.i and tok.head.i != tok.i and depth < 20:
+                    tok, depth = tok.head, depth + 1
+                if best is None or depth < best[0]:
+                    best = (depth, d)  # the date closest to the cue in the tree
+    if best is not None:
+        return best[1]
     years = {normalise_date(e.text) for e in ents} - {None}
     if len(years) == 1:
         return years.pop()
