@@ -34,6 +34,7 @@ PART_NOUNS = frozenset(
     member members cadre cadres official officials representative representatives delegation
     headquarters group movement insurgent insurgents operative operatives branch faction
     army military state brigade brigades battalion battalions factions operations agency service
+    peacekeeper peacekeepers mercenary mercenaries
     organisation organization company party coalition alliance network""".split()
 )
 #: More nouns that stand for their modifier when something is attacked or attacks: "Houthi
@@ -58,6 +59,23 @@ STRAIN_VERBS = frozenset("strain damage hurt sour undermine test weaken".split()
 EXHORT_VERBS = frozenset("urge call ask encourage press push invite appeal beg implore".split())
 #: Intentions to attack are coded as opposition: "vowed to crush the TTP".
 INTENT_VERBS = frozenset("vow threaten pledge promise swear".split())
+
+#: Nouns of quantity that pass through to their "of" object: "hundreds of AU peacekeepers".
+QUANTITY_NOUNS = frozenset(
+    """hundreds dozens thousands scores number series wave string spate handful couple several
+    most many some all members""".split()
+)
+#: Nouns whose "in" phrase says where an actor's people are: "US forces in Iraq".
+DEPLOYED_NOUNS = frozenset(
+    """troop troops soldier soldiers force forces fighter fighters mercenary mercenaries militant
+    militants presence base bases contingent peacekeeper peacekeepers adviser advisers advisor
+    advisors instructor instructors unit units""".split()
+)
+#: "under the command of X", "under pressure from X": X leads or sways the subject.
+UNDER_NOUNS = {"command": "LEADS", "leadership": "LEADS", "control": "INFLUENCES",
+               "authority": "INFLUENCES", "influence": "INFLUENCES", "sway": "INFLUENCES",
+               "pressure": "INFLUENCES", "thumb": "INFLUENCES", "protection": "SUPPORTS",
+               "patronage": "SUPPORTS", "umbrella": "INFLUENCES"}
 
 #: "created with the help of X": X is the agent.
 HELP_NOUNS = frozenset("help support backing assistance aid blessing".split())
@@ -172,6 +190,12 @@ class RelationExtractor:
                     edges.extend(self._noun(s, tok, lex.nouns[lemma]))
                 if lemma in lex.events:
                     edges.extend(self._event(s, tok))
+            if lemma in DEPLOYED_NOUNS and tok.pos_ in ("NOUN", "PROPN") or (
+                tok.pos_ == "PROPN" and s.at(tok) is not None and tok.dep_ != "pobj"
+            ):
+                edges.extend(self._deployed(s, tok))
+            if tok.lower_ == "under" and tok.dep_ == "prep":
+                edges.extend(self._under(s, tok))
             if lemma in RULED_NOUNS and tok.pos_ == "NOUN":
                 edges.extend(self._ruler_of(s, tok))
             if tok.pos_ == "PROPN" and s.at(tok) is not None:
@@ -200,6 +224,9 @@ class RelationExtractor:
                 continue
             if m is not None:
                 out.append(m)
+                continue
+            if t.lemma_.lower() in QUANTITY_NOUNS and depth < 3:  # "hundreds of AU peacekeepers"
+                out.extend(m for p in self._pobjs(t, ("of",)) for m in self.np_actors(s, p, depth + 1, parts))
                 continue
             if t.dep_ == "appos" and s.at(t.head) is not None:  # "the FDLR, a Hutu militia"
                 out.append(s.at(t.head))  # type: ignore[arg-type]
@@ -402,6 +429,18 @@ class RelationExtractor:
         role = None
         if cue.relation == "LEADS":
             role = {"command": "commander", "chair": "chair"}.get(cue.lemma, "leader")
+        if passive and not sources and cue.relation == "ATTACKS":
+            # "was killed in a US drone strike": the strike's owner attacked
+            for t in self._pobjs(v, ("in", "by")):
+                if t.lemma_.lower() in self.lex.events and self.lex.events[t.lemma_.lower()].relation == "ATTACKS":
+                    for c in t.children:
+                        if c.dep_ in ("compound", "amod", "poss", "nmod") and s.at(c) is not None:
+                            sources.append(s.at(c))  # type: ignore[arg-type]
+        if cue.target_types and s.actors is not None:
+            targets = [t for t in targets if (a := self._actor(s.actors, t.actor_id)) is not None and a.type in cue.target_types]
+        if cue.relation == "COOPERATES" and "with" in cue.target_preps and not targets and len(sources) >= 2 and not passive:
+            # "Somalia and Ethiopia agreed to work together"
+            sources, targets = sources[:1], sources[1:]
         if cue.reverse:
             sources, targets = targets, sources
         if (
@@ -413,8 +452,9 @@ class RelationExtractor:
                 _Edge(cue.relation, a, b, (), v, cue.weight * 0.9)
                 for a in sources for b in sources if a.actor_id != b.actor_id
             ]
+        hint = "denied" if cue.polarity == "denied" else None
         return [
-            _Edge(cue.relation, src, tgt, uniq_kinds, v, cue.weight, role=role)
+            _Edge(cue.relation, src, tgt, uniq_kinds, v, cue.weight, role=role, modality_hint=hint)
             for src in sources
             for tgt in targets
         ]
@@ -521,8 +561,9 @@ class RelationExtractor:
                 sources.append(s.at(c))  # type: ignore[arg-type]
         for t in self._pobjs(n, cue.source_preps):
             sources.extend(self.np_actors(s, t))
+        parts = ATTACK_PART_NOUNS if cue.relation == "ATTACKS" else PART_NOUNS
         for t in self._pobjs(n, cue.target_preps):
-            targets.extend(self.np_actors(s, t))
+            targets.extend(self.np_actors(s, t, parts=parts))
         if n.dep_ == "pobj" and n.head.lower_ == "in" and cue.relation == "SUPPORTS":
             # "opened a second front in support of the group"
             for t in self._pobjs(n, ("of",)):
@@ -537,10 +578,14 @@ class RelationExtractor:
                 if len(pair) >= 2:
                     sources, targets = [pair[0]], pair[1:]
         light: Token | None = None
-        head = n.head
-        gov = head.head if head.dep_ == "prep" and n.dep_ == "pobj" else head
+        pos = n
+        while pos.dep_ == "pobj" and pos.head.lower_ == "of" and pos.head.head.lemma_.lower() in QUANTITY_NOUNS:
+            pos = pos.head.head  # "carried out hundreds of air strikes"
+        head = pos.head
+        gov = head.head if head.dep_ == "prep" and pos.dep_ == "pobj" else head
+        n_dep = pos.dep_
         polarity_hint: str | None = None
-        if n.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "conj") and gov.pos_ in ("VERB", "AUX"):
+        if n_dep in ("dobj", "pobj", "attr", "nsubjpass", "conj") and gov.pos_ in ("VERB", "AUX"):
             lemma = gov.lemma_.lower()
             if lemma in STRAIN_VERBS:
                 return []
@@ -558,7 +603,7 @@ class RelationExtractor:
                     targets = subj_acts
                 for t in self._pobjs(gov, ("from",)):
                     sources.extend(self.np_actors(s, t))
-            elif lemma in GIVE_VERBS | HAVE_VERBS and n.dep_ == "dobj" and not passive:
+            elif lemma in GIVE_VERBS | HAVE_VERBS and n_dep == "dobj" and not passive:
                 light = gov
                 if not sources:
                     sources = subj_acts
@@ -567,9 +612,10 @@ class RelationExtractor:
                 for d in gov.children:
                     if d.dep_ == "dative" and not targets:
                         targets.extend(self.np_actors(s, d))
-            elif lemma in COPULAS and n.dep_ == "attr" and not sources:
-                light = gov
-            elif lemma in self.lex.cue_set("deny_verbs") and n.dep_ == "dobj" and not sources:
+            elif lemma in COPULAS and n_dep in ("attr", "pobj") and not sources:
+                light = gov  # "Egypt has been at odds with Ethiopia"
+                sources = subj_acts
+            elif lemma in self.lex.cue_set("deny_verbs") and n_dep == "dobj" and not sources:
                 sources = subj_acts  # "the service denies any link to the network"
         if cue.relation == "COOPERATES" and not targets and len(sources) >= 2:
             # "Egypt and Turkey restored full diplomatic ties"
@@ -584,6 +630,46 @@ class RelationExtractor:
             for src in sources
             for tgt in targets
         ]
+
+    # -- where and under whom ------------------------------------------------------------------
+    def _deployed(self, s: _Sent, n: Token) -> list[_Edge]:
+        """"US forces in Iraq, Syria and Jordan", "Wagner's fighters in Bangui"."""
+        if s.actors is None:
+            return []
+        holders = self.np_actors(s, n, parts=PART_NOUNS | DEPLOYED_NOUNS)
+        if not holders:
+            return []
+        holders = [self._military_of(h, n, s.actors) for h in holders]
+        places = []
+        for t in self._pobjs(n, ("in", "inside")):
+            for m in self.np_actors(s, t):
+                a = self._actor(s.actors, m.actor_id)
+                if a is not None and a.type in ("location", "state"):
+                    places.append(m)
+        return [_Edge("LOCATED_IN", h, p, (), n, 0.6, modality_hint="presupposed")
+                for h in holders for p in places if h.actor_id != p.actor_id]
+
+    def _under(self, s: _Sent, prep: Token) -> list[_Edge]:
+        """"the force is under the command of Iraq's prime minister"."""
+        edges = []
+        for n in (c for c in prep.children if c.dep_ == "pobj"):
+            rel = UNDER_NOUNS.get(n.lemma_.lower())
+            if rel is None:
+                continue
+            bosses = [m for t in self._pobjs(n, ("of", "from", "by")) for m in self.np_actors(s, t)]
+            bosses += [s.at(c) for c in n.children if c.dep_ in ("poss", "amod", "compound") and s.at(c)]  # type: ignore[misc]
+            gov = prep.head
+            if gov.pos_ in ("VERB", "AUX"):
+                subs, _ = self.subjects(gov)
+                held = [m for t in subs for m in self.np_actors(s, t)]
+            else:
+                held = self.np_actors(s, gov)
+            role = "commander" if rel == "LEADS" else None
+            for b in bosses:
+                b = self._military_of(b, n, s.actors, force=False)
+                for h in held:
+                    edges.append(_Edge(rel, b, h, (), n, 0.7, role=role, light=gov if gov.pos_ in ("VERB", "AUX") else None))
+        return edges
 
     # -- rulers and titles ----------------------------------------------------------------------
     def _ruler_of(self, s: _Sent, n: Token) -> list[_Edge]:

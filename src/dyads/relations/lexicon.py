@@ -29,6 +29,8 @@ class VerbCue:
     lemma: str = ""
     reverse: bool = False
     requires: tuple[str, ...] = ()
+    polarity: str = "affirmed"
+    target_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,8 @@ def _merge(lex: Lexicon, data: dict[str, Any], name: str) -> None:
                 lemma=str(lemma),
                 reverse=bool(entry.get("reverse", False)),
                 requires=tuple(str(x) for x in entry.get("requires") or ()),
+                polarity=str(entry.get("polarity", "affirmed")),
+                target_types=tuple(str(x) for x in entry.get("target_types") or ()),
             )
             cues = lex.verbs.setdefault(str(lemma), [])
             if cue not in cues:

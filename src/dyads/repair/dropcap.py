@@ -14,6 +14,7 @@ import string
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import chain
 
 from dyads.repair.data import RepairData
 from dyads.repair.offsets import Edit
@@ -75,7 +76,7 @@ def dropcap_edits(text: str, data: RepairData) -> list[Edit]:
         if best is not None:
             edits.append(Edit(m.start(1), m.end(1), best))
     first = _LOST_AT_START.match(text)
-    for m in ([first] if first else []) + list(_LOST.finditer(text)):
+    for m in chain([first] if first else [], _LOST.finditer(text)):
         word = m.group(1)
         if _zipf(word) >= 1.0 or count(word) > 1:  # a real word, or one the text uses again
             continue
@@ -89,7 +90,10 @@ def dropcap_edits(text: str, data: RepairData) -> list[Edit]:
 def _best_letter(
     rest: str, looks: str, data: RepairData, in_document: Callable[[str], bool], strict: bool
 ) -> str | None:
-    """The capital letter that best completes ``rest``, or None if none makes a known word."""
+    """The capital letter that best completes ``rest``, or None if none makes a known word.
+
+    ``strict`` (a lost letter, not a damaged one): a letter that is not a look-alike must make a
+    clearly common word."""
     best: tuple[float, str] | None = None
     for letter in _LETTERS:
         word = (letter + rest).lower()
@@ -107,5 +111,5 @@ def _best_letter(
     if best is None:
         return None
     if strict and best[1] not in looks and best[0] < data.min_zipf + 1.0:
-        return None  # away from a sentence start, only a clear winner
+        return None  # a letter inserted from nothing needs a clear winner
     return best[1]
