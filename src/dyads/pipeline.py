@@ -7,12 +7,13 @@ worker processes. Stages after this one (stories, store) run in the calling proc
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from dyads import nlp as nlp_stage
 from dyads import repair as repair_stage
@@ -29,11 +30,18 @@ STAGES = ("sources", "repair", "nlp", "actors", "relations", "stories", "store")
 
 @dataclass
 class Timings:
-    """Seconds spent per stage, and words seen (for ``ingest --profile``)."""
+    """Seconds spent per stage, and words seen (for ``ingest --profile``).
+
+    With worker processes, a stage's seconds are summed over the workers, so they can add up to
+    more than the wall-clock time; ``wall`` (set by the caller that owns the run) is the elapsed
+    time of the whole run and ``processes`` the number of worker processes.
+    """
 
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     words: int = 0
     documents: int = 0
+    wall: float = 0.0
+    processes: int = 1
 
     def add(self, other: Timings) -> None:
         for k, v in other.seconds.items():
@@ -159,7 +167,13 @@ class Pipeline:
     def run(
         self, items: Iterable[Document | SourceError], n_process: int | None = None
     ) -> Iterator[ProcessedDocument | SourceError]:
-        """Process ``items`` in order; errors pass through untouched, in place."""
+        """Process ``items`` in order; errors pass through untouched, in place.
+
+        With ``n_process > 1`` batches go to forked worker processes, each with its own copy of
+        this pipeline. At most ``PENDING_PER_WORKER`` batches per worker are in flight, so memory
+        stays flat however long ``items`` is, and the workers ignore Ctrl-C: the caller decides
+        when to stop (after the batch in hand) and closing this generator ends the workers.
+        """
         n_process = n_process or self.settings.n_process
         size = self.settings.docs_per_batch
         chunks = _chunks_keeping_errors(items, size)
@@ -169,20 +183,34 @@ class Pipeline:
                 if docs:
                     yield from self.process_batch(docs)
             return
+        global _WORKER
+        _WORKER = self  # inherited by the forked workers: no second model load
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(n_process, initializer=_worker_init, initargs=(self.settings,)) as pool:
-            pending = ((errs, docs) for errs, docs in chunks)
-            errs_queue: list[list[SourceError]] = []
+        try:
+            with ctx.Pool(n_process, initializer=_worker_init) as pool:
+                pending: deque[tuple[list[SourceError], Any]] = deque()
+                limit = PENDING_PER_WORKER * n_process
+                for errs, docs in chunks:
+                    pending.append((errs, pool.apply_async(_worker_run, (docs,)) if docs else None))
+                    while len(pending) >= limit:
+                        yield from self._collect(pending.popleft())
+                while pending:
+                    yield from self._collect(pending.popleft())
+        finally:
+            _WORKER = None
 
-            def feed() -> Iterator[list[Document]]:
-                for errs, docs in pending:
-                    errs_queue.append(errs)
-                    yield docs
+    def _collect(self, item: tuple[list[SourceError], Any]) -> Iterator[ProcessedDocument | SourceError]:
+        errs, job = item
+        yield from errs
+        if job is not None:
+            result, timings = job.get()
+            self.timings.add(timings)
+            yield from result
 
-            for result, timings in pool.imap(_worker_run, feed()):
-                yield from errs_queue.pop(0)
-                self.timings.add(timings)
-                yield from result
+
+#: Batches queued per worker process: enough to keep every worker busy while the calling process
+#: stores the previous batch, few enough that memory does not grow with the corpus.
+PENDING_PER_WORKER = 2
 
 
 def _chunks_keeping_errors(
@@ -205,14 +233,12 @@ def _chunks_keeping_errors(
 _WORKER: Pipeline | None = None
 
 
-def _worker_init(settings: Settings) -> None:
-    global _WORKER  # one pipeline per worker process, built once
-    _WORKER = Pipeline(settings)
+def _worker_init() -> None:
+    # Ctrl-C reaches the whole process group; only the calling process acts on it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _worker_run(docs: list[Document]) -> tuple[list[ProcessedDocument], Timings]:
     assert _WORKER is not None
     _WORKER.timings = Timings()
-    if not docs:
-        return [], _WORKER.timings
     return _WORKER.process_batch(docs), _WORKER.timings

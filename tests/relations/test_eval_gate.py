@@ -47,3 +47,12 @@ def test_per_type_precision_floors(result: dict[str, object]) -> None:
     assert isinstance(per_type, dict)
     for rel, floor in floors.items():
         assert per_type[rel]["precision"] >= floor, (rel, per_type[rel])
+
+
+def test_mention_resolution_floor(pipeline: Pipeline) -> None:
+    from dyads.actors.evaluate import evaluate_mentions
+
+    floors = json.loads(BASELINE.read_text())
+    result = evaluate_mentions(GOLD / "mentions.jsonl", ROOT, pipeline)
+    assert result["total"] >= 150
+    assert result["accuracy"] >= floors["mention_accuracy"], result["accuracy"]

@@ -16,9 +16,9 @@ from dyads.analysis.queries import (
     CLASS_SQL,
     COUNTED_SQL,
     EVIDENCE_COLUMNS,
-    EVIDENCE_JOINS,
     MODALITY_RANK_SQL,
     _evidence,
+    evidence_from,
     actor_ref,
     resolve_actor,
 )
@@ -212,7 +212,7 @@ def _evidence_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
     rows = store.query(
-        f"SELECT {EVIDENCE_COLUMNS} {EVIDENCE_JOINS} WHERE r.id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+        f"SELECT {EVIDENCE_COLUMNS} {evidence_from()} WHERE r.id IN (SELECT unnest(?::VARCHAR[]))", [ids]
     )
     return {r["id"]: _evidence(r) for r in rows}
 

@@ -24,11 +24,13 @@ from typing import Any
 from dyads.analysis.queries import (
     CLASS_SQL,
     EVIDENCE_COLUMNS,
-    EVIDENCE_JOINS,
     _evidence,
+    evidence_from,
+    pair_relations,
     actor_ref,
     resolve_actor,
 )
+from dyads.analysis.indexes import relations_table
 from dyads.analysis.rollup import load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.store import Store
@@ -80,15 +82,10 @@ def leverage(store: Store, a: str, b: str, *, time: TimeFilter = NO_FILTER, top:
     hier = load_hierarchy(store)
     fam_a, fam_b = hier.family(ida), hier.family(idb)
     tsql, tparams = time.sql()
+    pair, pparams = pair_relations(store, fam_a, fam_b)
     rows = store.query(
-        f"""
-        SELECT {EVIDENCE_COLUMNS}, {CLASS_SQL} AS class
-        {EVIDENCE_JOINS}
-        WHERE ((r.source_id IN (SELECT unnest(?::VARCHAR[])) AND r.target_id IN (SELECT unnest(?::VARCHAR[])))
-            OR (r.source_id IN (SELECT unnest(?::VARCHAR[])) AND r.target_id IN (SELECT unnest(?::VARCHAR[]))))
-          AND {tsql}
-        """,
-        [fam_a, fam_b, fam_b, fam_a, *tparams],
+        f"SELECT {EVIDENCE_COLUMNS}, {CLASS_SQL} AS class {evidence_from(pair)} WHERE {tsql}",
+        [*pparams, *tparams],
     )
     set_a, set_b = set(fam_a), set(fam_b)
     claims: list[tuple[str, float, dict[str, Any]]] = []  # (component, factor, row)
@@ -145,7 +142,8 @@ def _leadership_ties(
     leaders = [
         x[0]
         for x in store.con.execute(
-            f"""SELECT DISTINCT r.source_id FROM relations r JOIN documents d ON d.id = r.doc_id
+            f"""SELECT DISTINCT r.source_id FROM {relations_table(store, "target")} r
+                JOIN documents d ON d.id = r.doc_id
                 WHERE r.relation = 'LEADS' AND r.target_id IN (SELECT unnest(?::VARCHAR[]))
                   AND r.polarity = 'affirmed' AND r.modality IN ('asserted', 'reported', 'believed') AND {tsql}""",
             [fam_b, *tparams],
@@ -154,18 +152,16 @@ def _leadership_ties(
     ]
     if not leaders:
         return []
-    fam_a = sorted(set_a)
+    pair, pparams = pair_relations(store, leaders, sorted(set_a))
     rows = store.query(
         f"""
         SELECT {EVIDENCE_COLUMNS}
-        {EVIDENCE_JOINS}
+        {evidence_from(pair)}
         WHERE r.relation IN (SELECT unnest(?::VARCHAR[]))
           AND r.polarity = 'affirmed' AND r.modality IN ('asserted', 'reported', 'believed')
-          AND ((r.source_id IN (SELECT unnest(?::VARCHAR[])) AND r.target_id IN (SELECT unnest(?::VARCHAR[])))
-            OR (r.source_id IN (SELECT unnest(?::VARCHAR[])) AND r.target_id IN (SELECT unnest(?::VARCHAR[]))))
           AND {tsql}
         """,
-        [list(_LEADER_TIES), leaders, fam_a, fam_a, leaders, *tparams],
+        [*pparams, list(_LEADER_TIES), *tparams],
     )
     return [("leadership_ties", MODALITY_FACTOR[r["modality"]], r) for r in rows]
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from dyads.actors import normalise
 from dyads.errors import UnknownActor
+from dyads.analysis.indexes import relations_table
 from dyads.analysis.rollup import family, load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.store import Store
@@ -33,12 +34,29 @@ EVIDENCE_COLUMNS = """
     r.evidence, r.start, r."end"
 """
 EVIDENCE_JOINS = """
-    FROM relations r
+    FROM {relations} r
     JOIN documents d ON d.id = r.doc_id
     LEFT JOIN actors s ON s.id = r.source_id
     LEFT JOIN actors t ON t.id = r.target_id
     LEFT JOIN actors att ON att.id = r.attributed_to
 """
+
+
+def evidence_from(relations: str = "relations") -> str:
+    """``FROM <relations> r`` joined to its document and actors, for :data:`EVIDENCE_COLUMNS`."""
+    return EVIDENCE_JOINS.format(relations=relations)
+
+
+def pair_relations(store: Store, fam_a: list[str], fam_b: list[str]) -> tuple[str, list[Any]]:
+    """A subquery of the relations between the actor sets, both directions, and its params."""
+    tbl = relations_table(store, "source")
+    sql = (
+        f"(SELECT * FROM {tbl} WHERE source_id IN (SELECT unnest(?::VARCHAR[])) "
+        f"AND target_id IN (SELECT unnest(?::VARCHAR[])) "
+        f"UNION ALL SELECT * FROM {tbl} WHERE source_id IN (SELECT unnest(?::VARCHAR[])) "
+        f"AND target_id IN (SELECT unnest(?::VARCHAR[])) AND source_id NOT IN (SELECT unnest(?::VARCHAR[])))"
+    )
+    return sql, [fam_a, fam_b, fam_b, fam_a, fam_a]
 
 
 def resolve_actor(store: Store, name: str) -> str:
@@ -54,7 +72,12 @@ def resolve_actor(store: Store, name: str) -> str:
     key = normalise(name)
     if not key:
         raise UnknownActor(f"no actor called {name!r} in the store; try 'dyads actors'")
-    rows = store.query("SELECT id, name, aliases FROM actors")
+    quick = store.query(
+        "SELECT id, name, aliases FROM actors WHERE lower(name) = lower(?) OR id = ? "
+        "OR list_contains(list_transform(aliases, x -> lower(x)), lower(?))",
+        [name, key.replace(" ", "-"), name],
+    )
+    rows = quick if quick else store.query("SELECT id, name, aliases FROM actors")
     exact = [
         r for r in rows
         if normalise(r["name"] or "") == key
@@ -74,6 +97,8 @@ def resolve_actor(store: Store, name: str) -> str:
         )
         exact.sort(key=lambda r: (-counts.get(r["id"], 0), r["id"]))
         return str(exact[0]["id"])
+    if quick:
+        rows = store.query("SELECT id, name, aliases FROM actors")
     partial = [r for r in rows if key and key in normalise(r["name"] or "")]
     if len(partial) == 1:
         return str(partial[0]["id"])
@@ -192,16 +217,15 @@ def dyad(
     fam_a = hier.family(ida) if hier else [ida]
     fam_b = hier.family(idb) if hier else [idb]
     tsql, tparams = time.sql()
+    pair, pparams = pair_relations(store, fam_a, fam_b)
     rows = store.query(
         f"""
         SELECT {EVIDENCE_COLUMNS}, {CLASS_SQL} AS class
-        {EVIDENCE_JOINS}
-        WHERE ((r.source_id IN (SELECT unnest(?::VARCHAR[])) AND r.target_id IN (SELECT unnest(?::VARCHAR[])))
-            OR (r.source_id IN (SELECT unnest(?::VARCHAR[])) AND r.target_id IN (SELECT unnest(?::VARCHAR[]))))
-          AND {tsql}
+        {evidence_from(pair)}
+        WHERE {tsql}
         ORDER BY r.relation, {MODALITY_RANK_SQL}, d.date NULLS LAST, d.path, r.start
         """,
-        [fam_a, fam_b, fam_b, fam_a, *tparams],
+        [*pparams, *tparams],
     )
     side = {x: ida for x in fam_a} | {x: idb for x in fam_b}
     names = actor_names(store, [ida, idb])
@@ -286,7 +310,7 @@ def leaders(store: Store, name: str, *, roll_up: bool = False, time: TimeFilter 
     rows = store.query(
         f"""
         SELECT {EVIDENCE_COLUMNS}, {CLASS_SQL} AS class
-        {EVIDENCE_JOINS}
+        {evidence_from(relations_table(store, "target"))}
         WHERE r.relation = 'LEADS' AND r.target_id IN (SELECT unnest(?::VARCHAR[])) AND {tsql}
         ORDER BY {MODALITY_RANK_SQL}, r.date DESC NULLS LAST, d.path, r.start
         """,

@@ -13,8 +13,6 @@ from typing import Any
 from dyads.analysis.queries import (
     CLASS_SQL,
     COUNTED_SQL,
-    EVIDENCE_COLUMNS,
-    EVIDENCE_JOINS,
     MODALITY_RANK_SQL,
     _evidence,
     actor_names,
@@ -22,6 +20,7 @@ from dyads.analysis.queries import (
     mark_copies,
     resolve_actor,
 )
+from dyads.analysis.indexes import relations_table
 from dyads.analysis.rollup import Hierarchy, load_hierarchy, rollup_cte
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter, hi_sql, lo_sql
 from dyads.store import Store
@@ -82,7 +81,7 @@ def _support(
             SELECT coalesce(ru.up, r.{other}) AS partner, r.*, d.story_id, d.date AS doc_date,
                    {COUNTED_SQL} AS counted, {CLASS_SQL} AS class,
                    {lo_sql(eff)} AS lo, {hi_sql(eff)} AS hi, {eff} AS eff
-            FROM relations r JOIN documents d ON d.id = r.doc_id
+            FROM {relations_table(store, here[:-3])} r JOIN documents d ON d.id = r.doc_id
             LEFT JOIN ru ON ru.id = r.{other}
             WHERE r.relation = 'SUPPORTS' AND r.{here} IN (SELECT unnest(?::VARCHAR[]))
               AND r.{other} NOT IN (SELECT unnest(?::VARCHAR[])) AND {tsql} {kind_sql}
@@ -171,26 +170,27 @@ def _samples(store: Store, base: str, params: list[Any], per: int) -> dict[str, 
         base
         + f"""
         , best AS (
-            SELECT ev.id AS rid, ev.partner, ev.class,
-                   {MODALITY_RANK_SQL.replace('r.', 'ev.')} AS mrank, len(ev.kinds) = 0 AS nokind,
-                   ev.confidence AS conf,
+            SELECT ev.*, {MODALITY_RANK_SQL.replace('r.', 'ev.')} AS mrank, len(ev.kinds) = 0 AS nokind,
                    row_number() OVER (PARTITION BY ev.partner, ev.class, ev.story_id
-                                      ORDER BY len(ev.kinds) = 0, {MODALITY_RANK_SQL.replace('r.', 'ev.')}, ev.confidence DESC, ev.doc_id) AS in_story
+                                      ORDER BY len(ev.kinds) = 0, {MODALITY_RANK_SQL.replace('r.', 'ev.')},
+                                               ev.confidence DESC, ev.doc_id) AS in_story
             FROM ev
         ), ranked AS (
-            SELECT rid, partner, class,
-                   row_number() OVER (PARTITION BY partner, class ORDER BY nokind, mrank, conf DESC, rid) AS n
+            SELECT *, row_number() OVER (PARTITION BY partner, class ORDER BY nokind, mrank, confidence DESC, id) AS n
             FROM best WHERE in_story = 1
         )
-        SELECT ranked.partner, ranked.class AS class, {EVIDENCE_COLUMNS}
-        FROM ranked JOIN relations r ON r.id = ranked.rid
+        SELECT r.partner, r.class, r.id, r.relation, r.source_id, s.name AS source, r.target_id,
+               t.name AS target, r.kinds, r.modality, r.polarity, r.attributed_to,
+               att.name AS attributed_name, r.date, r.role, r.confidence, r.doc_id, d.path, d.url,
+               d.title, d.date AS doc_date, d.outlet, d.story_id, r.evidence, r.start, r."end"
+        FROM ranked r
         JOIN documents d ON d.id = r.doc_id
         LEFT JOIN actors s ON s.id = r.source_id
         LEFT JOIN actors t ON t.id = r.target_id
         LEFT JOIN actors att ON att.id = r.attributed_to
-        WHERE ranked.n <= {int(per)}
-        ORDER BY ranked.partner, CASE ranked.class WHEN 'affirmed' THEN 0 WHEN 'denied' THEN 1 ELSE 2 END,
-                 len(r.kinds) = 0, {MODALITY_RANK_SQL}, r.confidence DESC
+        WHERE r.n <= {int(per)}
+        ORDER BY r.partner, CASE r.class WHEN 'affirmed' THEN 0 WHEN 'denied' THEN 1 ELSE 2 END,
+                 r.nokind, r.mrank, r.confidence DESC
         """,
         params,
     )
@@ -204,4 +204,4 @@ def _samples(store: Store, base: str, params: list[Any], per: int) -> dict[str, 
     return out
 
 
-__all__ = ["supporters", "supported_by", "EVIDENCE_JOINS"]
+__all__ = ["supporters", "supported_by"]

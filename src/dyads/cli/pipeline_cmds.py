@@ -219,4 +219,5 @@ def eval_cmd(
         click.echo(f"mention accuracy {m.get('accuracy')} ({m.get('correct')}/{m.get('total')})")
     if show_errors:
         for e in result["errors"]:
-            click.echo(f"{e['type']:6} {e['doc']}: {' '.join(e['edge'])} | {e.get('sentence')}")
+            detail = f" [{e['detail']}]" if e.get("detail") else ""
+            click.echo(f"{e['type']:6} {e['doc']}: {' '.join(e['edge'])}{detail} | {e.get('sentence')}")

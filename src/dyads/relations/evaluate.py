@@ -119,12 +119,22 @@ def evaluate_relations(
                         kinds_hit += len(gk & got)
                         kinds_total += len(gk)
                     mod_total += 1
-                    mod_ok += g.get("modality", "asserted") in {r.modality for r in rels}
+                    gm = g.get("modality", "asserted")
+                    if gm in {r.modality for r in rels}:
+                        mod_ok += 1
+                    else:
+                        errors.append({"type": "modality", "doc": rec["doc"], "edge": list(key),
+                                       "sentence": g.get("sentence"),
+                                       "detail": f"gold {gm}, got {sorted({r.modality for r in rels})}"})
                     ga = gold_actor(gaz, g.get("attributed_to"))
                     pa = {r.attributed_to.id if r.attributed_to else None for r in rels}
                     if ga is not None or pa != {None}:
                         attr_total += 1
-                        attr_ok += ga in pa
+                        if ga in pa:
+                            attr_ok += 1
+                        else:
+                            errors.append({"type": "attribution", "doc": rec["doc"], "edge": list(key),
+                                           "sentence": g.get("sentence"), "detail": f"gold {ga}, got {sorted(map(str, pa))}"})
                 else:
                     counts[rel]["fn"] += 1
                     errors.append({"type": "missed", "doc": rec["doc"], "edge": list(key), "sentence": g.get("sentence")})

@@ -60,6 +60,17 @@ EXHORT_VERBS = frozenset("urge call ask encourage press push invite appeal beg i
 #: Intentions to attack are coded as opposition: "vowed to crush the TTP".
 INTENT_VERBS = frozenset("vow threaten pledge promise swear".split())
 
+#: Who speaks for an actor: "UN experts", "US officials", "a senior US military officer".
+SPEAKER_NOUNS = frozenset(
+    """expert experts monitor monitors investigator investigators official officials diplomat
+    diplomats analyst analysts spokesman spokeswoman spokesperson officer officers lawmaker
+    lawmakers panel report minister ministers source sources envoy envoys""".split()
+)
+GOVERNMENT_SPEAKERS = frozenset(
+    "official officials diplomat diplomats spokesman spokeswoman spokesperson minister ministers envoy envoys lawmaker lawmakers".split()
+)
+MILITARY_SPEAKERS = frozenset("officer officers commander commanders general generals".split())
+
 #: Nouns of quantity that pass through to their "of" object: "hundreds of AU peacekeepers".
 QUANTITY_NOUNS = frozenset(
     """hundreds dozens thousands scores number series wave string spate handful couple several
@@ -776,6 +787,17 @@ class RelationExtractor:
             return m
         return replace(m, actor_id=f"{actor.id}.military")
 
+    def _speaker_body(self, m: Mention, noun: Token, actors: DocumentActors) -> Mention:
+        """"US officials say": officials speak for the government, officers for the military."""
+        actor = self._actor(actors, m.actor_id)
+        if actor is None or actor.type != "state":
+            return m
+        lemma = noun.lemma_.lower()
+        body = "government" if lemma in GOVERNMENT_SPEAKERS else "military" if lemma in MILITARY_SPEAKERS else None
+        if body and self.gazetteer is not None and self.gazetteer.get(f"{actor.id}.{body}") is not None:
+            return replace(m, actor_id=f"{actor.id}.{body}")
+        return m
+
     def _seat_government(self, m: Mention, actors: DocumentActors | None) -> Mention:
         """A capital named as the party to a relation stands for its government ("Kinshasa is
         hostile to the M23"): being an argument of a relation cue is a political context."""
@@ -817,9 +839,11 @@ class RelationExtractor:
             ):
                 continue  # a service cooperating with its own state is not news
             if e.modality_hint == "presupposed":
-                frame = Frame()
-                if s.doc.text.rstrip().endswith("?"):
-                    frame = Frame(modality="question")
+                # "the Houthis' backers in Tehran": taken for granted by whoever speaks, so it keeps
+                # the speaker but not the negation or the conditional of the clause around it
+                frame = frame_of(e.cue, None, self.lex, e.light)
+                frame = replace(frame, polarity="affirmed",
+                                modality="asserted" if frame.modality == "hypothetical" else frame.modality)
             else:
                 frame = frame_of(e.cue, None, self.lex, e.light)
             if e.modality_hint == "denied":
@@ -835,8 +859,10 @@ class RelationExtractor:
             if frame.speaker is not None:
                 sp = s.at(frame.speaker)
                 if sp is None:
-                    sp_list = self.np_actors(s, frame.speaker)
+                    sp_list = self.np_actors(s, frame.speaker, parts=PART_NOUNS | SPEAKER_NOUNS)
                     sp = sp_list[0] if sp_list else None
+                if sp is not None:
+                    sp = self._speaker_body(sp, frame.speaker, actors)
                 if sp is not None:
                     sa = self._actor(actors, sp.actor_id)
                     if sa is not None:
@@ -902,6 +928,8 @@ def _predicative(n: Token) -> bool:
     rather than a presupposed description ("the group's armed wing")."""
     if n.dep_ in ("attr", "oprd", "acomp"):
         return True
+    if n.dep_ in ("dobj", "npadvmod", "ccomp") and n.head.lemma_ in ("consider", "call", "deem", "label", "brand", "regard", "describe", "see", "view"):
+        return True  # "Turkey considers the YPG an extension of the PKK"
     if n.dep_ == "nsubj" and n.head.lemma_ in COPULAS:
         return True
     return n.dep_ == "pobj" and n.head.lower_ == "as"
@@ -927,3 +955,4 @@ def _governing_verb(cue: Token) -> Token | None:
             continue
         break
     return None
+

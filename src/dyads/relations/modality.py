@@ -18,7 +18,16 @@ from dyads.relations.lexicon import Lexicon
 #: Precedence when several frames apply: the more cautious reading wins.
 MODALITY_RANK = {"asserted": 0, "reported": 1, "believed": 2, "hypothetical": 3, "question": 4}
 #: Dependency labels through which a clause is embedded under a verb of saying or denying.
-COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "advcl", "conj", "dobj", "pobj", "prep", "acl", "relcl"})
+COMPLEMENT_DEPS = frozenset(
+    {"ccomp", "xcomp", "pcomp", "advcl", "conj", "dobj", "pobj", "prep", "agent"}
+)
+#: Modifiers of a noun ("the Quds Force, an elite unit of the IRGC,", "Kataib Hezbollah, founded
+#: in 2007 by ...") are the writer's background: the frame of the clause around them stops there.
+BACKGROUND_DEPS = frozenset({"appos", "acl", "relcl"})
+#: Linking verbs: negation and modals on them frame their predicate noun or adjective.
+LINKING = frozenset("be become remain serve act stay".split())
+#: Passive verbs of belief with nobody named: hearsay ("is accused of") or belief ("is believed to").
+HEARSAY = frozenset("accuse allege report rumor rumour charge".split())
 _YEAR = re.compile(r"\b(1[89]\d0s|20\d0s|1[89]\d\d|20\d\d)\b")
 _MONTHS = {
     m: i
@@ -90,7 +99,7 @@ def frame_of(cue: Token, sent: Span | None, lex: Lexicon, light: Token | None = 
     local = [cue]
     if light is not None:
         local.append(light)
-    if cue.dep_ in ("attr", "acomp") and cue.head.lemma_ == "be":
+    if cue.dep_ in ("attr", "acomp", "oprd") and cue.head.lemma_ in LINKING:
         local.append(cue.head)
     for t in local:
         if _negated(t, lex):
@@ -100,7 +109,7 @@ def frame_of(cue: Token, sent: Span | None, lex: Lexicon, light: Token | None = 
                 modality = _raise(modality, "hypothetical")
 
     node = light if light is not None else cue
-    if node.dep_ in ("attr", "acomp") and node.head.lemma_ == "be":
+    if node.dep_ in ("attr", "acomp", "oprd") and node.head.lemma_ in LINKING:
         node = node.head
     seen_speaker = False
     while True:
@@ -115,7 +124,7 @@ def frame_of(cue: Token, sent: Span | None, lex: Lexicon, light: Token | None = 
                     if t.dep_ == "pobj" and speaker is None:
                         speaker = t
         head = node.head
-        if head.i == node.i:
+        if head.i == node.i or node.dep_ in BACKGROUND_DEPS:
             break
         via = node.dep_
         if via in COMPLEMENT_DEPS or via == "advcl":
@@ -133,7 +142,7 @@ def frame_of(cue: Token, sent: Span | None, lex: Lexicon, light: Token | None = 
                 if sp is None or head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in head.children):
                     # "X is accused of arming Y": nobody named says so
                     sp = _agent(head)
-                    if sp is None:
+                    if sp is None and lemma in HEARSAY:
                         modality = "reported" if modality == "believed" else modality
                 speaker = speaker or sp
                 seen_speaker = True
@@ -151,6 +160,21 @@ def frame_of(cue: Token, sent: Span | None, lex: Lexicon, light: Token | None = 
                 if via == "xcomp" and _negated(head, lex):
                     negs += 1
         node = head
+    if not seen_speaker:
+        # "X receives weapons from Y, US officials say": the verb of saying hangs on the claim
+        for tok in [cue, *cue.ancestors]:
+            for c in tok.children:
+                if (
+                    c.i > cue.i and c.lemma_ in belief and c.dep_ in ("parataxis", "advcl", "ccomp", "conj")
+                    and not any(g.dep_ in ("ccomp", "xcomp", "dobj") for g in c.children)
+                ):
+                    modality = _raise(modality, "reported" if c.lemma_ in report else "believed")
+                    speaker = speaker or subject_of(c)
+                    cue_word = c.lemma_
+                    seen_speaker = True
+                    break
+            if seen_speaker:
+                break
     if negs % 2 == 1:
         polarity = "denied"
     return Frame(modality, polarity, speaker, cue_word)

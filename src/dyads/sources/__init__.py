@@ -8,14 +8,47 @@ its own with :func:`register_reader`.
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from dyads.errors import SourceError, UnreadableFile, UnsupportedFormat
+from dyads.errors import NotText, SourceError, UnreadableFile, UnsupportedFormat
 from dyads.records import Document
-from dyads.sources.readers import READERS, Reader, register_reader
+from dyads.sources.readers import READERS, Reader, Warn, register_reader
 
-__all__ = ["READERS", "Reader", "iter_files", "read_file", "read_paths", "register_reader"]
+__all__ = [
+    "READERS",
+    "Reader",
+    "Warn",
+    "iter_files",
+    "looks_english",
+    "read_file",
+    "read_paths",
+    "register_reader",
+]
+
+#: The pipeline parses English only. A text of at least ENGLISH_MIN_WORDS words is taken for
+#: English when at least ENGLISH_MIN_SHARE of its words are among these function words. Measured:
+#: our sample articles 31-38%, synthetic bench news 20% and up; French and Spanish news 0-3%,
+#: German about 10% ("in", "an").
+ENGLISH_WORDS = frozenset(
+    "the of and to in a is that for on was with he it as at by from his be have has had are "
+    "were said not but this which an they their its who or been will would after also more "
+    "than".split()
+)
+ENGLISH_MIN_WORDS = 30
+ENGLISH_MIN_SHARE = 0.12
+ENGLISH_SAMPLE_CHARS = 20_000  # enough words to decide; bounded time on huge files
+_WORD = re.compile(r"\w+")
+
+
+def looks_english(text: str) -> bool:
+    """Whether ``text`` is (probably) English: short texts always are (nothing to judge by)."""
+    words = _WORD.findall(text[:ENGLISH_SAMPLE_CHARS].lower())
+    if len(words) < ENGLISH_MIN_WORDS:
+        return True
+    return sum(w in ENGLISH_WORDS for w in words) / len(words) >= ENGLISH_MIN_SHARE
 
 _SKIP_NAMES = {"README.md", ".DS_Store"}
 
@@ -34,8 +67,11 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def read_file(path: Path) -> Iterator[Document | SourceError]:
-    """Documents (or per-record errors) from one file; never raises for bad input."""
+def read_file(path: Path, on_warning: Warn | None = None) -> Iterator[Document | SourceError]:
+    """Documents (or per-record errors) from one file; never raises for bad input.
+
+    Text that does not look like English becomes a ``NotText`` error; ``on_warning`` is called
+    with (path, message) for files read with a problem (invalid UTF-8, say)."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         yield UnsupportedFormat(
@@ -43,8 +79,17 @@ def read_file(path: Path) -> Iterator[Document | SourceError]:
             path=str(path),
         )
         return
+    wants_warn = on_warning is not None and "warn" in inspect.signature(reader).parameters
     try:
-        yield from reader(path)
+        for item in reader(path, warn=on_warning) if wants_warn else reader(path):  # type: ignore[call-arg]
+            if isinstance(item, Document) and not looks_english(item.text):
+                yield NotText(
+                    "text does not look like English; dyads parses English only",
+                    path=str(path),
+                    line=item.line,
+                )
+                continue
+            yield item
     except SourceError as err:
         yield err
     except FileNotFoundError:
@@ -57,9 +102,11 @@ def read_file(path: Path) -> Iterator[Document | SourceError]:
         yield UnreadableFile(f"cannot read file ({err.strerror or err})", path=str(path))
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | SourceError]:
+def read_paths(
+    paths: Iterable[str | Path], on_warning: Warn | None = None
+) -> Iterator[Document | SourceError]:
     for path in iter_files(paths):
         if not path.exists():
             yield UnreadableFile("no such file or folder", path=str(path))
             continue
-        yield from read_file(path)
+        yield from read_file(path, on_warning)

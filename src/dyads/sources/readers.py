@@ -14,6 +14,9 @@ from dyads.errors import EmptyDocument, MalformedRecord, NotText, SourceError
 from dyads.records import Document
 
 Reader = Callable[[Path], Iterator[Document | SourceError]]
+#: Called with (path, message) for a file that was read but not as it should be (the document is
+#: still yielded): undecodable bytes replaced, for instance. Readers may accept it as ``warn=``.
+Warn = Callable[[str, str], None]
 READERS: dict[str, Reader] = {}
 
 #: Share of NUL and other control bytes above which a file is taken for binary.
@@ -34,8 +37,9 @@ def register_reader(*suffixes: str) -> Callable[[Reader], Reader]:
     return deco
 
 
-def decode(data: bytes, path: Path) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), else cp1252, refusing binary data."""
+def decode(data: bytes, path: Path, warn: Warn | None = None) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), else cp1252 (with a warning), refusing binary
+    data."""
     if not data.strip():
         raise EmptyDocument("file is empty", path=str(path))
     sample = data[:65536]
@@ -44,8 +48,13 @@ def decode(data: bytes, path: Path) -> str:
         raise NotText("looks like a binary file, not text", path=str(path))
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as err:
         # Invalid UTF-8: the usual culprit is a Windows code page; repair fixes the rest.
+        if warn:
+            warn(
+                str(path),
+                f"not valid UTF-8 (first bad byte at offset {err.start}); read as Windows-1252",
+            )
         return data.decode("cp1252", errors="replace")
 
 
@@ -81,8 +90,8 @@ def _from_record(rec: dict[str, Any], path: Path, line: int) -> Document:
 
 
 @register_reader(".txt", ".text", ".md")
-def read_text(path: Path) -> Iterator[Document | SourceError]:
-    text = decode(path.read_bytes(), path)
+def read_text(path: Path, warn: Warn | None = None) -> Iterator[Document | SourceError]:
+    text = decode(path.read_bytes(), path, warn)
     title = text.strip().splitlines()[0].strip() if text.strip() else None
     if title and (len(title) > 200 or title.endswith(".")):
         title = None
@@ -90,8 +99,8 @@ def read_text(path: Path) -> Iterator[Document | SourceError]:
 
 
 @register_reader(".jsonl", ".ndjson")
-def read_jsonl(path: Path) -> Iterator[Document | SourceError]:
-    raw = decode(path.read_bytes(), path)
+def read_jsonl(path: Path, warn: Warn | None = None) -> Iterator[Document | SourceError]:
+    raw = decode(path.read_bytes(), path, warn)
     for lineno, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():
             continue
@@ -110,8 +119,8 @@ def read_jsonl(path: Path) -> Iterator[Document | SourceError]:
 
 
 @register_reader(".csv", ".tsv")
-def read_csv(path: Path) -> Iterator[Document | SourceError]:
-    raw = decode(path.read_bytes(), path)
+def read_csv(path: Path, warn: Warn | None = None) -> Iterator[Document | SourceError]:
+    raw = decode(path.read_bytes(), path, warn)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     reader = csv.DictReader(io.StringIO(raw, newline=""), delimiter=delimiter)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
@@ -126,6 +135,14 @@ def read_csv(path: Path) -> Iterator[Document | SourceError]:
         if None in row:  # more cells than header columns
             yield MalformedRecord("row has more cells than the header", path=str(path), line=lineno)
             continue
+        if row.get("text") is None:  # DictReader fills missing trailing cells with None
+            n = sum(v is not None for v in row.values())
+            yield MalformedRecord(
+                f"row has {n} cells, the header {len(header)}: no 'text' cell",
+                path=str(path),
+                line=lineno,
+            )
+            continue
         try:
             yield _from_record(dict(row), path, lineno)
         except SourceError as err:
@@ -133,10 +150,10 @@ def read_csv(path: Path) -> Iterator[Document | SourceError]:
 
 
 @register_reader(".html", ".htm", ".xhtml")
-def read_html(path: Path) -> Iterator[Document | SourceError]:
+def read_html(path: Path, warn: Warn | None = None) -> Iterator[Document | SourceError]:
     import trafilatura  # imported lazily: it is slow to import
 
-    html = decode(path.read_bytes(), path)
+    html = decode(path.read_bytes(), path, warn)
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise EmptyDocument("no article text found in the HTML page", path=str(path))
