@@ -28,6 +28,7 @@ class IngestReport:
     documents_skipped: int = 0  # already in the store
     relations: int = 0
     errors: list[SourceError] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, message); stored anyway
     timings: Timings = field(default_factory=Timings)
     interrupted: bool = False
     counts: dict[str, int] = field(default_factory=dict)
@@ -72,11 +73,26 @@ def ingest(
     pipeline: Pipeline | None = None,
     on_error: Callable[[SourceError], None] | None = None,
     progress: Progress | None = None,
+    on_warning: Callable[[str, str], None] | None = None,
 ) -> IngestReport:
     """Ingest files and folders into the store at ``db``; returns a report (never raises for bad
-    input files: each becomes an entry of ``report.errors``)."""
+    input files: each becomes an entry of ``report.errors``).
+
+    Each batch of ``settings.docs_per_batch`` documents is stored in one transaction, so a killed
+    ingest leaves whole batches, and running the same ingest again completes it. Ctrl-C stops
+    after the batch in hand (``report.interrupted``). Files read with a problem but stored anyway
+    (invalid UTF-8, text truncated at ``settings.max_chars``) go to ``on_warning(path, message)``
+    and ``report.warnings``.
+    """
     settings = settings or Settings()
     report = IngestReport()
+
+    def warn(path: str, message: str) -> None:
+        report.warnings.append((path, message))
+        if on_warning:
+            on_warning(path, message)
+
+    start = time.perf_counter()
     with Store(db) as store, _StopFlag() as flag:
         t0 = time.perf_counter()
         stories = StoryIndex(settings.story_threshold, settings.story_num_perm)
@@ -85,29 +101,46 @@ def ingest(
             stories.add(doc_id, story_id, fp)
             known.add(doc_id)
         report.timings.seconds["stories"] += time.perf_counter() - t0
-        items = _new_items(read_paths(paths), known, report, on_error)
+        items = _new_items(read_paths(paths, warn), known, report, on_error, warn, settings.max_chars)
         pipe = pipeline or Pipeline(settings)
         pipe.timings = Timings()
         results = pipe.run(items, settings.n_process)
-        for batch in batched(results, settings.docs_per_batch):
-            done = [p for p in batch if isinstance(p, ProcessedDocument)]
-            t1 = time.perf_counter()
-            story_of = {p.document.id: stories.assign(p.document.id, p.fingerprint) for p in done}
-            t2 = time.perf_counter()
-            written = store.write(done, story_of)
-            t3 = time.perf_counter()
-            report.timings.seconds["stories"] += t2 - t1
-            report.timings.seconds["store"] += t3 - t2
-            report.documents_written += written
-            report.relations += sum(len(p.relations) for p in done)
-            if progress:
-                progress(len(done))
-            if flag.stop:
-                report.interrupted = True
-                break
+        try:
+            _store_batches(results, store, stories, settings, report, flag, progress)
+        finally:
+            results.close()  # ends worker processes at once after an interruption
         report.timings.add(pipe.timings)
         report.counts = store.counts()
+    report.timings.wall = time.perf_counter() - start
+    report.timings.processes = settings.n_process
     return report
+
+
+def _store_batches(
+    results: Iterator[ProcessedDocument | SourceError],
+    store: Store,
+    stories: StoryIndex,
+    settings: Settings,
+    report: IngestReport,
+    flag: _StopFlag,
+    progress: Progress | None,
+) -> None:
+    for batch in batched(results, settings.docs_per_batch):
+        done = [p for p in batch if isinstance(p, ProcessedDocument)]
+        t1 = time.perf_counter()
+        story_of = {p.document.id: stories.assign(p.document.id, p.fingerprint) for p in done}
+        t2 = time.perf_counter()
+        written = store.write(done, story_of)
+        t3 = time.perf_counter()
+        report.timings.seconds["stories"] += t2 - t1
+        report.timings.seconds["store"] += t3 - t2
+        report.documents_written += written
+        report.relations += sum(len(p.relations) for p in done)
+        if progress:
+            progress(len(done))
+        if flag.stop:
+            report.interrupted = True
+            break
 
 
 def _new_items(
@@ -115,6 +148,8 @@ def _new_items(
     known: set[str],
     report: IngestReport,
     on_error: Callable[[SourceError], None] | None,
+    warn: Callable[[str, str], None],
+    max_chars: int,
 ) -> Iterator[Document]:
     t = report.timings
     start = time.perf_counter()
@@ -129,6 +164,12 @@ def _new_items(
             report.documents_skipped += 1
             continue
         known.add(item.id)
+        if len(item.text) > max_chars:
+            warn(
+                item.path or item.id,
+                f"text is {len(item.text):,} characters; only the first {max_chars:,} are "
+                "parsed (setting max_chars)",
+            )
         t.seconds["sources"] += time.perf_counter() - start
         yield item
         start = time.perf_counter()

@@ -61,7 +61,24 @@ CASES: list[tuple[str, set[Edge]]] = [
      {("khalifa-haftar", "LEADS", "lna", (), "asserted", "affirmed", None)}),
     # LOCATED_IN through "based in"
     ("Hamas keeps a political office in Doha, and the group is based in Gaza.",
-     {("hamas", "LOCATED_IN", "gaza", (), "asserted", "affirmed", None)}),
+     {("hamas", "LOCATED_IN", "gaza", (), "asserted", "affirmed", None),
+      ("hamas", "LOCATED_IN", "doha", (), "asserted", "affirmed", None)}),
+    # a former title leads nothing; coordination with "against": both partners oppose
+    ("Former president Omar al-Bashir created the RSF in 2013.",
+     {("omar-al-bashir", "CREATED", "rsf", (), "asserted", "affirmed", None)}),
+    ("The United States has partnered with the SDF against the Islamic State.",
+     {("united-states", "COOPERATES", "sdf", (), "asserted", "affirmed", None),
+      ("united-states", "OPPOSES", "islamic-state", (), "asserted", "affirmed", None),
+      ("sdf", "OPPOSES", "islamic-state", (), "asserted", "affirmed", None)}),
+    # reciprocal fire, quantities
+    ("Taliban forces exchanged fire with Pakistani border troops.",
+     {("taliban", "ATTACKS", "pakistan.military", (), "asserted", "affirmed", None),
+      ("pakistan.military", "ATTACKS", "taliban", (), "asserted", "affirmed", None)}),
+    ("Al-Shabaab has killed hundreds of AU peacekeepers.",
+     {("al-shabaab", "ATTACKS", "african-union", (), "asserted", "affirmed", None)}),
+    # receiving from: the giver is the source
+    ("Al-Shabaab reportedly receives weapons from al-Qaeda in the Arabian Peninsula.",
+     {("aqap", "SUPPORTS", "al-shabaab", ("weapons",), "reported", "affirmed", None)}),
     # event noun: "X's support for Y"
     ("Egypt's support for the Sudanese army has grown.",
      {("egypt", "SUPPORTS", "sudan.military", (), "asserted", "affirmed", None)}),

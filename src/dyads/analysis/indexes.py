@@ -33,10 +33,10 @@ def relations_table(store: Store, side: str) -> str:
     table = CLUSTERED[side]
     exists = store.con.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main'", [table]
-    ).fetchone()
-    if not exists or not exists[0]:
+    ).fetchall()
+    if not exists[0][0]:
         return "relations"
-    row = store.con.execute(
+    same = store.con.execute(
         f"SELECT (SELECT count(*) FROM {table}) = (SELECT count(*) FROM relations)"
-    ).fetchone()
-    return table if row and row[0] else "relations"
+    ).fetchall()
+    return table if same[0][0] else "relations"

@@ -74,7 +74,7 @@ def resolve_actor(store: Store, name: str) -> str:
         raise UnknownActor(f"no actor called {name!r} in the store; try 'dyads actors'")
     quick = store.query(
         "SELECT id, name, aliases FROM actors WHERE lower(name) = lower(?) OR id = ? "
-        "OR list_contains(list_transform(aliases, x -> lower(x)), lower(?))",
+        "OR list_contains(list_transform(aliases, lambda x: lower(x)), lower(?))",
         [name, key.replace(" ", "-"), name],
     )
     rows = quick if quick else store.query("SELECT id, name, aliases FROM actors")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -45,6 +46,17 @@ def _report_error(err: SourceError) -> None:
     click.echo(f"dyads: {err}", err=True)
 
 
+def _report_warning(path: str, message: str) -> None:
+    click.echo(f"dyads: warning: {path}: {message}", err=True)
+
+
+batch_opt = click.option(
+    "--batch-docs", "docs_per_batch", type=click.IntRange(1, 100_000), default=None,
+    envvar="DYADS_BATCH", hidden=True,
+    help="Documents per batch and transaction (setting docs_per_batch).",
+)
+
+
 @main.command()
 @paths_arg
 @gazetteer_opt
@@ -68,12 +80,18 @@ def extract(
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     failed = False
     try:
-        for item in pipe.run(read_paths(paths)):
+        for item in pipe.run(read_paths(paths, _report_warning)):
             if isinstance(item, SourceError):
                 _report_error(item)
                 failed = True
                 continue
             assert isinstance(item, ProcessedDocument)
+            if len(item.document.text) > settings.max_chars:
+                _report_warning(
+                    item.document.path or item.document.id,
+                    f"text is {len(item.document.text):,} characters; only the first "
+                    f"{settings.max_chars:,} are parsed (setting max_chars)",
+                )
             for rel in item.relations:
                 out.write(json.dumps(rel.to_dict(), ensure_ascii=False) + "\n")
     finally:
@@ -89,6 +107,7 @@ def extract(
 @gazetteer_opt
 @lexicon_opt
 @workers_opt
+@batch_opt
 @click.option("--profile", is_flag=True, help="Print seconds spent per pipeline stage.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
@@ -99,6 +118,7 @@ def ingest_cmd(
     gazetteers: tuple[Path, ...],
     lexicons: tuple[Path, ...],
     n_process: int | None,
+    docs_per_batch: int | None,
     profile: bool,
     quiet: bool,
     as_json: bool,
@@ -106,11 +126,14 @@ def ingest_cmd(
     """Store documents, sentences, mentions, actors and relations in DuckDB.
 
     Files that cannot be read are reported one line each; the others are stored. Re-running on
-    the same files stores nothing twice. Exit code 1 if any file or record failed.
+    the same files stores nothing twice. Each batch of documents is one transaction: after a
+    crash, run the same command again to finish. Ctrl-C stops after the current batch (exit code
+    130). Exit code 1 if any file or record failed (warnings, such as a truncated text, do not
+    count).
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    settings = _settings(gazetteers, lexicons, n_process)
+    settings = _settings(gazetteers, lexicons, n_process).with_(docs_per_batch=docs_per_batch)
     show = not quiet and not as_json and sys.stderr.isatty()
     with Progress(
         TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -120,6 +143,7 @@ def ingest_cmd(
         report = ingest(
             paths, db, settings,
             on_error=_report_error,
+            on_warning=_report_warning,
             progress=lambda n: bar.advance(task, n),
         )
     summary = {
@@ -129,6 +153,7 @@ def ingest_cmd(
         "documents_skipped": report.documents_skipped,
         "relations_extracted": report.relations,
         "errors": len(report.errors),
+        "warnings": len(report.warnings),
         "interrupted": report.interrupted,
         "store": report.counts,
     }
@@ -147,26 +172,51 @@ def ingest_cmd(
         if report.interrupted:
             click.echo("interrupted: stopped after the last complete batch; run again to resume", err=True)
         if profile:
-            rows = summary["profile"]["stages"]
+            prof = summary["profile"]
+            rows = prof["stages"]
+            title = (
+                f"time per stage: {prof['words']} words in {prof['wall_seconds']:.1f} s "
+                f"({prof['words_per_second']:.0f} words/s)"
+            )
+            if prof["processes"] > 1:
+                title += f"; repair to relations summed over {prof['processes']} workers"
             print_table(
-                f"time per stage ({summary['profile']['words_per_second']:.0f} words/s)",
+                title,
                 ["stage", "seconds", "share"],
                 [(r["stage"], f"{r['seconds']:.2f}", f"{r['share']:.0%}") for r in rows],
             )
+    if report.interrupted:
+        sys.exit(EXIT_INTERRUPTED)
     if report.failed:
         sys.exit(EXIT_PARTIAL)
 
 
-def _profile(t: object) -> dict[str, object]:
+#: Exit code after Ctrl-C (128 + SIGINT, as shells report it): the stored batches are complete.
+EXIT_INTERRUPTED = 130
+
+
+def _profile(t: object) -> dict[str, Any]:
+    """Seconds per stage and their share of all stage seconds; words per second of wall time.
+
+    With worker processes the stages repair..relations run in parallel and their seconds are
+    summed over the workers, so the shares say where the CPU goes, not what the wall time was.
+    """
     from dyads.pipeline import Timings
 
     assert isinstance(t, Timings)
     total = sum(t.seconds.values()) or 1e-9
+    wall = t.wall or total
     stages = [
         {"stage": s, "seconds": round(t.seconds.get(s, 0.0), 3), "share": t.seconds.get(s, 0.0) / total}
         for s in STAGES
     ]
-    return {"stages": stages, "words": t.words, "words_per_second": t.words / total}
+    return {
+        "stages": stages,
+        "words": t.words,
+        "wall_seconds": round(wall, 3),
+        "processes": t.processes,
+        "words_per_second": t.words / wall,
+    }
 
 
 __all__ = ["Document", "extract", "ingest_cmd"]

@@ -76,36 +76,66 @@ def relations(db: Path, as_json: bool, relation: str | None, source: str | None,
 @click.argument("b")
 @db_option
 @json_option
+@click.option("--roll-up", "roll_up", is_flag=True, help="Count an agency's, military's or government's evidence for its state.")
+@click.option("--since", metavar="DATE", help="Only claims about DATE or later (2015, 2023-03, 1990s).")
+@click.option("--until", metavar="DATE", help="Only claims about DATE or earlier.")
+@click.option("--as-of", "as_of", metavar="DATE", help="Only what was published by DATE.")
+@click.option("--copies/--no-copies", default=False, show_default=True, help="Also print copies of a story already shown.")
 @handle_errors
-def dyad_cmd(a: str, b: str, db: Path, as_json: bool) -> None:
-    """Every relation between actors A and B, both directions, with its evidence."""
+def dyad_cmd(a: str, b: str, db: Path, as_json: bool, roll_up: bool, since: str | None, until: str | None,
+             as_of: str | None, copies: bool) -> None:
+    """Every relation between actors A and B, both directions: affirmed and denied claims side by side."""
+    from rich.table import Table
+
+    from dyads.analysis import TimeFilter
+
     with Store(db, read_only=True) as store:
-        d = dyad(store, a, b)
+        d = dyad(store, a, b, roll_up=roll_up, time=TimeFilter(since=since, until=until, as_of=as_of))
     if as_json:
         print_json(d)
         return
     c = console()
-    c.print(f"[bold]{d['a']['name']}[/bold] <-> [bold]{d['b']['name']}[/bold]")
+    c.print(f"[bold]{d['a']['name']}[/bold] <-> [bold]{d['b']['name']}[/bold]" + (f" ({d['time']})" if d["time"] else ""))
     if not d["groups"]:
         c.print("no relations between them in the store")
+
+    def cell(e: dict) -> str:
+        tags = [e["modality"]]
+        if e["attributed_name"]:
+            tags.append(f"according to {e['attributed_name']}")
+        if e["kinds"]:
+            tags.append("/".join(e["kinds"]))
+        if e["date"]:
+            tags.append(str(e["date"]))
+        if e["copy"]:
+            tags.append("copy")
+        where = ", ".join(str(x) for x in (e["outlet"], e["doc_date"], e["path"] or e["url"]) if x)
+        return f"[{'; '.join(tags)}] {e['evidence']} ({where})"
+
     for g in d["groups"]:
-        copies = g["n_documents"] - g["n_stories"]
+        st = g["stories"]
         c.print(
-            f"\n[bold]{g['source']['name']} {g['relation']} {g['target']['name']}[/bold]: "
-            f"{g['n_stories']} stories ({copies} copies)"
+            f"\n[bold]{g['source']['name']} {g['relation']} {g['target']['name']}[/bold]"
+            + (f" ({', '.join(g['kinds'])})" if g["kinds"] else "")
+            + f": {g['n_stories']} stories ({st['affirmed']} affirm, {st['denied']} deny, "
+            f"{st['unconfirmed']} hypothetical or asked), {g['n_copies']} copies"
+            + (" [red]CONTESTED[/red]" if g["contested"] else "")
         )
-        for e in g["evidence"]:
-            tags = [e["modality"]]
-            if e["polarity"] == "denied":
-                tags.append("DENIED")
-            if e["attributed_name"]:
-                tags.append(f"according to {e['attributed_name']}")
-            if e["kinds"]:
-                tags.append("/".join(e["kinds"]))
-            if e["date"]:
-                tags.append(str(e["date"]))
-            where = e["path"] + (f", {e['doc_date']}" if e["doc_date"] else "")
-            c.print(f"  - [{'; '.join(tags)}] {e['evidence']}  ({where})", soft_wrap=True)
+        affirmed = [e for e in g["affirmed"] if copies or not e["copy"]]
+        denied = [e for e in g["denied"] if copies or not e["copy"]]
+        if denied:
+            table = Table(show_lines=True, header_style="bold", expand=True)
+            table.add_column("affirmed", overflow="fold", ratio=1)
+            table.add_column("denied", overflow="fold", ratio=1)
+            for i in range(max(len(affirmed), len(denied))):
+                table.add_row(cell(affirmed[i]) if i < len(affirmed) else "", cell(denied[i]) if i < len(denied) else "")
+            c.print(table)
+        else:
+            for e in affirmed:
+                c.print("  + " + cell(e), soft_wrap=True, markup=False)
+        for e in g["unconfirmed"]:
+            if copies or not e["copy"]:
+                c.print("  ? " + cell(e), soft_wrap=True, markup=False)
 
 
 @main.command()

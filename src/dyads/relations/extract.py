@@ -34,7 +34,8 @@ PART_NOUNS = frozenset(
     member members cadre cadres official officials representative representatives delegation
     headquarters group movement insurgent insurgents operative operatives branch faction
     army military state brigade brigades battalion battalions factions operations agency service
-    peacekeeper peacekeepers mercenary mercenaries
+    peacekeeper peacekeepers mercenary mercenaries ally allies proxy proxies partner partners
+    client clients
     organisation organization company party coalition alliance network""".split()
 )
 #: More nouns that stand for their modifier when something is attacked or attacks: "Houthi
@@ -73,8 +74,9 @@ MILITARY_SPEAKERS = frozenset("officer officers commander commanders general gen
 
 #: Nouns of quantity that pass through to their "of" object: "hundreds of AU peacekeepers".
 QUANTITY_NOUNS = frozenset(
-    """hundreds dozens thousands scores number series wave string spate handful couple several
-    most many some all members""".split()
+    """hundreds dozens thousands scores hundred dozen thousand score million millions number
+    series wave string spate handful couple several most many some all members part parts area
+    areas swathe swathes swath much bulk majority""".split()
 )
 #: Nouns whose "in" phrase says where an actor's people are: "US forces in Iraq".
 DEPLOYED_NOUNS = frozenset(
@@ -87,6 +89,10 @@ UNDER_NOUNS = {"command": "LEADS", "leadership": "LEADS", "control": "INFLUENCES
                "authority": "INFLUENCES", "influence": "INFLUENCES", "sway": "INFLUENCES",
                "pressure": "INFLUENCES", "thumb": "INFLUENCES", "protection": "SUPPORTS",
                "patronage": "SUPPORTS", "umbrella": "INFLUENCES"}
+
+#: Verbs of holding ground: a non-state actor that controls a place is located there.
+TERRITORY_VERBS = frozenset("control hold occupy administer run dominate".split())
+NON_STATE = frozenset({"armed_group", "political_party", "military", "other"})
 
 #: "created with the help of X": X is the agent.
 HELP_NOUNS = frozenset("help support backing assistance aid blessing".split())
@@ -111,7 +117,8 @@ GIVE_VERBS = frozenset(
 RECEIVE_VERBS = frozenset("receive get obtain enjoy accept seek secure solicit rely depend".split())
 HAVE_VERBS = frozenset(
     """have wield exert hold retain maintain enjoy gain lose keep use exercise build develop
-    restore resume renew normalise normalize sign conclude
+    restore resume renew normalise normalize sign conclude impose plan order mastermind claim fly
+    contribute
     forge strengthen deepen cultivate establish launch wage conduct mount carry intensify
     escalate begin start resume lead open""".split()
 )
@@ -236,7 +243,7 @@ class RelationExtractor:
             if m is not None:
                 out.append(m)
                 continue
-            if t.lemma_.lower() in QUANTITY_NOUNS and depth < 3:  # "hundreds of AU peacekeepers"
+            if (t.lemma_.lower() in QUANTITY_NOUNS or t.lower_ in QUANTITY_NOUNS) and depth < 3:  # "hundreds of AU peacekeepers"
                 out.extend(m for p in self._pobjs(t, ("of",)) for m in self.np_actors(s, p, depth + 1, parts))
                 continue
             if t.dep_ == "appos" and s.at(t.head) is not None:  # "the FDLR, a Hutu militia"
@@ -248,6 +255,11 @@ class RelationExtractor:
             if t.lemma_.lower() in parts or t.lower_ in parts:
                 found = None
                 for c in t.children:
+                    if c.dep_ == "poss" and c.lower_ == "whose" and t.head.dep_ == "relcl":
+                        owner = self.np_actors(s, t.head.head, depth + 1) if depth < 3 else []
+                        if owner:  # "Kenya, whose troops serve in Somalia"
+                            found = self._military_of(owner[0], t, s.actors)
+                            break
                     mc = s.at(c)
                     if c.dep_ in ("poss", "compound", "amod", "nmod") and mc is not None:
                         kind = self._actor(s.actors, mc.actor_id) if s.actors is not None else None
@@ -413,7 +425,10 @@ class RelationExtractor:
             if cue.target_preps:
                 for t in self._pobjs(v, cue.target_preps):
                     targets.extend(self.np_actors(s, t, parts=parts))
-                # "send troops to the rebels": the "to" may hang on the object
+                # "send troops to the rebels", "exchanged fire with X": the preposition may hang
+                # on the object
+                if not cue.has_object:
+                    objects = [o for o in dobjs if not self.np_actors(s, o)]
                 for o in objects:
                     for t in self._pobjs(o, cue.target_preps):
                         targets.extend(self.np_actors(s, t))
@@ -464,11 +479,19 @@ class RelationExtractor:
                 for a in sources for b in sources if a.actor_id != b.actor_id
             ]
         hint = "denied" if cue.polarity == "denied" else None
+        extra: list[_Edge] = []
+        if cue.relation == "COOPERATES" and targets:
+            # "partnered with the SDF against the Islamic State": both partners oppose it
+            foes = [m for t in self._pobjs(v, ("against",)) for m in self.np_actors(s, t, parts=ATTACK_PART_NOUNS)]
+            rel = "ATTACKS" if cue.lemma in RECIPROCAL_VERBS else "OPPOSES"
+            extra = [_Edge(rel, a, f, (), v, cue.weight * 0.9) for a in sources + targets for f in foes]
+        if cue.both_ways:
+            extra += [_Edge(cue.relation, t, s_, (), v, cue.weight) for s_ in sources for t in targets]
         return [
             _Edge(cue.relation, src, tgt, uniq_kinds, v, cue.weight, role=role, modality_hint=hint)
             for src in sources
             for tgt in targets
-        ]
+        ] + extra
 
     # -- relational nouns ----------------------------------------------------------------------
     def holders(self, s: _Sent, n: Token) -> list[Mention]:
@@ -590,7 +613,9 @@ class RelationExtractor:
                     sources, targets = [pair[0]], pair[1:]
         light: Token | None = None
         pos = n
-        while pos.dep_ == "pobj" and pos.head.lower_ == "of" and pos.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        while pos.dep_ == "pobj" and pos.head.lower_ == "of" and (
+            pos.head.head.lemma_.lower() in QUANTITY_NOUNS or pos.head.head.lower_ in QUANTITY_NOUNS
+        ):
             pos = pos.head.head  # "carried out hundreds of air strikes"
         head = pos.head
         gov = head.head if head.dep_ == "prep" and pos.dep_ == "pobj" else head
@@ -686,18 +711,28 @@ class RelationExtractor:
     def _ruler_of(self, s: _Sent, n: Token) -> list[_Edge]:
         """"Bashar al-Assad's government": the possessor leads the government named."""
         body = s.at(n)
-        if body is None or s.actors is None:
+        if s.actors is None:
             return []
-        actor = self._actor(s.actors, body.actor_id)
-        if actor is None or actor.type not in ("government", "military"):
+        actor = self._actor(s.actors, body.actor_id) if body is not None else None
+        if body is not None and (actor is None or actor.type not in ("government", "military")):
             return []
         edges = []
         for c in n.children:
-            if c.dep_ == "poss" and s.at(c) is not None:
-                person = self._actor(s.actors, s.at(c).actor_id)  # type: ignore[union-attr]
-                if person is not None and person.type == "person":
-                    edges.append(_Edge("LEADS", s.at(c), body, (), n, 0.75, role=None,  # type: ignore[arg-type]
-                                       modality_hint="presupposed"))
+            pm = s.at(c)
+            if c.dep_ != "poss" or pm is None:
+                continue
+            person = self._actor(s.actors, pm.actor_id)
+            if person is None or person.type != "person":
+                continue
+            target = body
+            if target is None:  # "Bashar al-Assad's government": the gazetteer knows of which state
+                for role in person.roles:
+                    gov = f"{role.get('of')}.government"
+                    if self.gazetteer is not None and self.gazetteer.get(gov) is not None:
+                        target = replace(pm, actor_id=gov, rule="title", text=n.text)
+                        break
+            if target is not None:
+                edges.append(_Edge("LEADS", pm, target, (), n, 0.75, modality_hint="presupposed"))
         return edges
 
     def _title(self, s: _Sent, name: Token) -> list[_Edge]:
@@ -709,7 +744,10 @@ class RelationExtractor:
         person = self._actor(s.actors, m.actor_id)
         if person is None or person.type != "person" or not person.roles:
             return []
-        titles = [c for c in s.doc[max(0, m.token_start - 3) : m.token_start] if c.pos_ in ("PROPN", "NOUN")]
+        before = s.doc[max(0, m.token_start - 3) : m.token_start]
+        if any(c.lower_ in ("former", "ex", "late", "then", "deposed", "ousted") for c in before):
+            return []  # "former president Omar al-Bashir" leads nothing now
+        titles = [c for c in before if c.pos_ in ("PROPN", "NOUN")]
         words = {t.lower_ for t in titles} | {" ".join(t.lower_ for t in titles)}
         edges = []
         for role in person.roles:
@@ -832,6 +870,11 @@ class RelationExtractor:
                 continue
             src = self._actor(actors, e.source.actor_id)
             tgt = self._actor(actors, e.target.actor_id)
+            if (
+                e.relation == "INFLUENCES" and tgt is not None and tgt.type in ("location", "state")
+                and e.cue.lemma_.lower() in TERRITORY_VERBS and src is not None and src.type in NON_STATE
+            ):
+                e = replace(e, relation="LOCATED_IN")  # "the group controls most of Darfur"
             if src is None or tgt is None or not _types_ok(e.relation, src, tgt):
                 continue
             if e.relation == "COOPERATES" and (

@@ -31,6 +31,7 @@ class VerbCue:
     requires: tuple[str, ...] = ()
     polarity: str = "affirmed"
     target_types: tuple[str, ...] = ()
+    both_ways: bool = False  # "exchanged fire with": each side does it to the other
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ def _merge(lex: Lexicon, data: dict[str, Any], name: str) -> None:
                 requires=tuple(str(x) for x in entry.get("requires") or ()),
                 polarity=str(entry.get("polarity", "affirmed")),
                 target_types=tuple(str(x) for x in entry.get("target_types") or ()),
+                both_ways=bool(entry.get("both_ways", False)),
             )
             cues = lex.verbs.setdefault(str(lemma), [])
             if cue not in cues:
