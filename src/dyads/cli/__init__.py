@@ -6,8 +6,11 @@ Each command parses arguments, calls a library function and prints. Library erro
 
 from __future__ import annotations
 
+from dyads.cli import (  # noqa: F401  (register commands)
+    analysis_cmds,  # noqa: F401  (register commands)
+    pipeline_cmds,
+    query_cmds,
+)
 from dyads.cli.app import main
-from dyads.cli import pipeline_cmds, query_cmds  # noqa: F401  (register commands)
-from dyads.cli import analysis_cmds  # noqa: F401  (register commands)
 
 __all__ = ["main"]

@@ -82,13 +82,15 @@ def _print_support(res: dict[str, Any], show_evidence: bool) -> None:
     rows = []
     for r in res["rows"]:
         m = r["modality"]
+        mix = ", ".join(f"{k} {m[k]}" for k in ("asserted", "reported", "believed") if m[k])
+        other = ", ".join(f"{k} {m[k]}" for k in ("denied", "unconfirmed") if m[k])
+        when = (r["first"] or "") + (f" to {r['last']}" if r["last"] and r["last"] != r["first"] else "")
         rows.append([
-            r["name"], ", ".join(f"{k} {n}" for k, n in r["kinds"].items()), r["first"] or "", r["last"] or "",
-            r["n_stories"], r["n_copies"], m["asserted"], m["reported"], m["believed"], m["denied"],
-            m["unconfirmed"], r["status"],
+            r["name"], ", ".join(k for k in r["kinds"]), when,
+            f"{r['n_stories']}" + (f" (+{r['n_copies']} copies)" if r["n_copies"] else ""),
+            mix, other, r["status"],
         ])
-    print_table(title, ["actor", "kinds (stories)", "first", "last", "stories", "copies", "asserted",
-                        "reported", "believed", "denied", "unconfirmed", "status"], rows)
+    print_table(title, ["actor", "kinds", "when", "stories", "support claims", "denied / unconfirmed", "status"], rows)
     if show_evidence:
         c = console()
         for r in res["rows"]:

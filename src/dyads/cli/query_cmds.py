@@ -7,7 +7,15 @@ from pathlib import Path
 import click
 
 from dyads.analysis import actor_profile, dyad, list_actors, list_documents, list_relations
-from dyads.cli.app import console, db_option, handle_errors, json_option, main, print_json, print_table
+from dyads.cli.app import (
+    console,
+    db_option,
+    handle_errors,
+    json_option,
+    main,
+    print_json,
+    print_table,
+)
 from dyads.store import Store
 
 
@@ -85,6 +93,7 @@ def relations(db: Path, as_json: bool, relation: str | None, source: str | None,
 def dyad_cmd(a: str, b: str, db: Path, as_json: bool, roll_up: bool, since: str | None, until: str | None,
              as_of: str | None, copies: bool) -> None:
     """Every relation between actors A and B, both directions: affirmed and denied claims side by side."""
+    from rich.markup import escape
     from rich.table import Table
 
     from dyads.analysis import TimeFilter
@@ -110,7 +119,7 @@ def dyad_cmd(a: str, b: str, db: Path, as_json: bool, roll_up: bool, since: str 
         if e["copy"]:
             tags.append("copy")
         where = ", ".join(str(x) for x in (e["outlet"], e["doc_date"], e["path"] or e["url"]) if x)
-        return f"[{'; '.join(tags)}] {e['evidence']} ({where})"
+        return escape(f"[{'; '.join(tags)}] {e['evidence']} ({where})")
 
     for g in d["groups"]:
         st = g["stories"]

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from dyads.actors import DocumentActors
 from dyads.records import Actor, ActorRef, Evidence, Mention, Relation, Sentence
 from dyads.relations.lexicon import Lexicon, NounCue, VerbCue, load_lexicon, symmetric_relations
-from dyads.relations.modality import Frame, date_of, frame_of
+from dyads.relations.modality import date_of, frame_of
 
 #: Nouns that stand for an actor named by their modifier: "the Taliban leadership", "M23
 #: rebels", "Hamas's political bureau", "Houthi fighters".
@@ -285,10 +285,10 @@ class RelationExtractor:
         return list(uniq.values())
 
     def _pobjs(self, tok: Token, preps: Iterable[str]) -> list[Token]:
-        preps = set(preps)
-        found = []
+        wanted = set(preps)
+        found: list[Token] = []
         for c in tok.children:
-            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in wanted:
                 found.extend(p for p in c.children if p.dep_ == "pobj")
         return found
 
@@ -360,8 +360,6 @@ class RelationExtractor:
                     found = lex.kind_phrases[(mod, lemma)]
                     kinds.append(found)
             if found is None:
-                for c in t.children:  # "safe haven", "air defence" parsed as compound
-                    pass
                 if lemma in lex.kind_words:
                     kinds.append(lex.kind_words[lemma])
                 elif t.lower_ in lex.kind_words:
