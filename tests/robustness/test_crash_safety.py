@@ -21,7 +21,7 @@ from dyads.cli import main
 from dyads.errors import StoreBusy
 from dyads.store import Store
 
-from .conftest import child_env, dyads_cmd, run_dyads, table_rows
+from .conftest import child_env, dyads_cmd, run_dyads, table_rows, write_corpus
 
 BATCH = "4"  # documents per transaction in the child runs: ten commits for 40 documents
 
@@ -34,6 +34,15 @@ def _uninterrupted(folder: Path, db: Path) -> dict[str, object]:
     rows = table_rows(db)
     assert rows["documents"] == 40
     return rows
+
+
+@pytest.fixture(scope="module")
+def corpus_and_rows(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
+    """The 40-document corpus and the rows of one uninterrupted ingest of it."""
+    base = tmp_path_factory.mktemp("crash")
+    folder = base / "corpus"
+    write_corpus(folder, 40)
+    return folder, _uninterrupted(folder, base / "whole.duckdb")
 
 
 def _precreate(db: Path) -> Path:
@@ -52,9 +61,9 @@ def _wait_for_first_commit(proc: subprocess.Popen[str], wal: Path, limit: float 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_sigkill_at_a_random_point_then_rerun_gives_the_rows_of_an_uninterrupted_run(
-    small_corpus: Path, tmp_path: Path, workers: str
+    corpus_and_rows: tuple[Path, dict[str, object]], tmp_path: Path, workers: str
 ) -> None:
-    expected = _uninterrupted(small_corpus, tmp_path / "whole.duckdb")
+    small_corpus, expected = corpus_and_rows
     db = tmp_path / "killed.duckdb"
     wal = _precreate(db)
     env = child_env(DYADS_BATCH=BATCH)
@@ -74,9 +83,9 @@ def test_sigkill_at_a_random_point_then_rerun_gives_the_rows_of_an_uninterrupted
 
 
 def test_ctrl_c_stops_after_the_current_batch_and_a_rerun_finishes(
-    small_corpus: Path, tmp_path: Path
+    corpus_and_rows: tuple[Path, dict[str, object]], tmp_path: Path
 ) -> None:
-    expected = _uninterrupted(small_corpus, tmp_path / "whole.duckdb")
+    small_corpus, expected = corpus_and_rows
     db = tmp_path / "interrupted.duckdb"
     wal = _precreate(db)
     env = child_env(DYADS_BATCH=BATCH)

@@ -35,8 +35,12 @@ PART_NOUNS = frozenset(
     headquarters group movement insurgent insurgents operative operatives branch faction
     army military state brigade brigades battalion battalions factions operations agency service
     peacekeeper peacekeepers mercenary mercenaries ally allies proxy proxies partner partners
-    client clients
+    client clients soil territory land
     organisation organization company party coalition alliance network""".split()
+)
+#: Civilians named by an ethnic group: "Rohingya villages", "Fulani villagers".
+CIVILIAN_PARTS = frozenset(
+    "village villages villager villagers civilian civilians community communities home homes".split()
 )
 #: More nouns that stand for their modifier when something is attacked or attacks: "Houthi
 #: positions", "Pakistani jets", "TTP hideouts", "the group's facilities".
@@ -46,8 +50,8 @@ ATTACK_PART_NOUNS = PART_NOUNS | frozenset(
     depots infrastructure city cities town towns territory airport airports port ports jet jets
     aircraft warplane warplanes drone drones missile missiles rocket rockets artillery campaign
     offensive strike strikes gunman gunmen crew crews patrol patrols outpost outposts post posts
-    ship ships radar""".split()
-)
+    ship ships radar station stations plant plants grid""".split()
+) | CIVILIAN_PARTS
 #: Nouns for a state's soldiers and their kit: "Rwandan troops" are the Rwandan military.
 MILITARY_PARTS = frozenset(
     """troop soldier force army military post position base jet warplane aircraft drone patrol
@@ -94,6 +98,11 @@ UNDER_NOUNS = {"command": "LEADS", "leadership": "LEADS", "control": "INFLUENCES
 TERRITORY_VERBS = frozenset("control hold occupy administer run dominate".split())
 NON_STATE = frozenset({"armed_group", "political_party", "military", "other"})
 
+#: Events whose "of" object is their target: "the invasion of Ukraine".
+OF_TARGET_EVENTS = frozenset("invasion occupation bombardment shelling siege blockade annexation".split())
+#: Places named by a demonym: "Venezuelan soil", "Afghan territory".
+LOCATION_PARTS = frozenset("soil territory land lands border borders".split())
+
 #: "created with the help of X": X is the agent.
 HELP_NOUNS = frozenset("help support backing assistance aid blessing".split())
 
@@ -104,6 +113,13 @@ RECIPROCAL_OBJECTS = frozenset("war battle conflict fight".split())
 LEADING_TITLES = frozenset(
     """president prime minister premier king emir supreme leader leader commander chief chairman
     secretary-general head chancellor sultan""".split()
+)
+
+#: Words of a title before a name: "Prime Minister Abiy Ahmed", "Senior General Min Aung Hlaing".
+TITLE_WORDS = frozenset(
+    """president prime minister premier king queen emir supreme leader commander chief chairman
+    secretary-general head chancellor sultan general senior marshal field vice deputy
+    colonel captain lieutenant army""".split()
 )
 
 #: Nouns for a governing body whose possessor leads it: "Assad's government".
@@ -123,6 +139,8 @@ HAVE_VERBS = frozenset(
     escalate begin start resume lead open""".split()
 )
 COPULAS = frozenset("be become remain serve act".split())
+#: "sent X to do": X does it.
+SEND_VERBS = frozenset("send deploy dispatch despatch order rush move".split())
 #: Verbs whose object (or "on" object) is the subject of their complement: "urged X to arm Y".
 OBJECT_CONTROL = frozenset(
     """urge ask help allow encourage force order persuade push press enable tell call invite
@@ -263,9 +281,10 @@ class RelationExtractor:
                     mc = s.at(c)
                     if c.dep_ in ("poss", "compound", "amod", "nmod") and mc is not None:
                         kind = self._actor(s.actors, mc.actor_id) if s.actors is not None else None
-                        if kind is not None and kind.type == "ethnic_group":
-                            continue  # a "Hutu militia" is not the Hutu
-                        if mc.rule == "adjectival" and t.lemma_.lower() not in MILITARY_PARTS:
+                        noun = t.lemma_.lower()
+                        if kind is not None and kind.type == "ethnic_group" and noun not in CIVILIAN_PARTS:
+                            continue  # a "Hutu militia" is not the Hutu (but "Rohingya villages" are)
+                        if mc.rule == "adjectival" and noun not in MILITARY_PARTS | LOCATION_PARTS | CIVILIAN_PARTS:
                             continue  # "Syrian rebel factions" are not Syria
                         found = self._military_of(mc, t, s.actors)
                         break
@@ -323,6 +342,12 @@ class RelationExtractor:
                     return objs, passive
             return self.subjects(gov, depth + 1)[0], passive
         if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+            if verb.dep_ in ("advcl", "xcomp") and head.lemma_ in SEND_VERBS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+            ):
+                objs = [c for c in head.children if c.dep_ == "dobj" and self._names_actor(c)]
+                if objs:  # "sent the army into the region to crush the TPLF": the army crushes
+                    return objs, passive
             if verb.dep_ == "xcomp":
                 objs = [c for c in head.children if c.dep_ == "dobj"]
                 if head.lemma_ in OBJECT_CONTROL:
@@ -333,6 +358,13 @@ class RelationExtractor:
                 return [], passive
             return self.subjects(head, depth + 1)[0], passive
         return [], passive
+
+    def _names_actor(self, tok: Token) -> bool:
+        """Whether a token heads a phrase naming an actor (a proper name or a resolved group),
+        as opposed to "troops" sent to do something on the sender's behalf."""
+        return tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or any(
+            c.pos_ == "PROPN" for c in tok.children if c.dep_ in ("compound", "amod")
+        )
 
     def _agents(self, verb: Token) -> list[Token]:
         found = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -594,7 +626,8 @@ class RelationExtractor:
         for t in self._pobjs(n, cue.source_preps):
             sources.extend(self.np_actors(s, t))
         parts = ATTACK_PART_NOUNS if cue.relation == "ATTACKS" else PART_NOUNS
-        for t in self._pobjs(n, cue.target_preps):
+        target_preps = cue.target_preps + (("of",) if n.lemma_.lower() in OF_TARGET_EVENTS else ())
+        for t in self._pobjs(n, target_preps):
             targets.extend(self.np_actors(s, t, parts=parts))
         if n.dep_ == "pobj" and n.head.lower_ == "in" and cue.relation == "SUPPORTS":
             # "opened a second front in support of the group"
@@ -742,20 +775,28 @@ class RelationExtractor:
         person = self._actor(s.actors, m.actor_id)
         if person is None or person.type != "person" or not person.roles:
             return []
-        before = s.doc[max(0, m.token_start - 3) : m.token_start]
-        if any(c.lower_ in ("former", "ex", "late", "then", "deposed", "ousted") for c in before):
+        window = s.doc[max(0, m.token_start - 4) : m.token_end]
+        if any(c.lower_ in ("former", "ex", "late", "then", "deposed", "ousted") for c in window):
             return []  # "former president Omar al-Bashir" leads nothing now
-        titles = [c for c in before if c.pos_ in ("PROPN", "NOUN")]
-        words = {t.lower_ for t in titles} | {" ".join(t.lower_ for t in titles)}
+        # the title as written, inside an alias ("Prime Minister Abiy") or before the name
+        title = " ".join(c.lower_ for c in window if c.lower_ in TITLE_WORDS)
+        if not title:
+            return []
         edges = []
         for role in person.roles:
             r = str(role.get("role", "")).lower()
             target_id = role.get("of")
-            if not r or not target_id or (role.get("until") not in (None, "")):
+            if not r or not target_id:
                 continue
             if r not in LEADING_TITLES and r.split()[-1] not in LEADING_TITLES:
                 continue
-            if r in words or r.split()[-1] in words:
+            if r.split()[0] in ("vice", "deputy"):
+                continue
+            words = title.split()
+            n_r = len(r.split())
+            if title == r or (
+                title.endswith(" " + r) and words[-n_r - 1] not in ("vice", "deputy")
+            ):
                 target = self._actor(s.actors, str(target_id))
                 if target is None:
                     continue

@@ -157,6 +157,9 @@ def read_html(path: Path, warn: Warn | None = None) -> Iterator[Document | Sourc
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise EmptyDocument("no article text found in the HTML page", path=str(path))
+    tail = html[-4096:].lower()
+    if warn and "</html>" not in tail and "</body>" not in tail:
+        warn(str(path), "HTML is cut short (no closing </body> or </html>); stored the text found")
     meta = trafilatura.extract_metadata(html)
     yield Document(
         id=Document.make_id(text),

@@ -26,6 +26,8 @@ from dyads.stories.fingerprint import _mix
 
 MIN_CONTAIN = 40  # fingerprints smaller than this (two or three sentences) use Jaccard only
 MAX_CHAIN = 32  # documents looked at per band bucket (the most recent ones)
+MAX_VERIFIED = 8  # candidates compared exactly: those sharing the most buckets with the new one
+MAX_LOAD = 0.6  # the band-key table doubles beyond this share of used slots
 # Banding: the most rows per band such that a pair at CANDIDATE_FACTOR * threshold Jaccard is
 # still a candidate with probability CANDIDATE_RECALL (a partial copy has a low Jaccard).
 CANDIDATE_FACTOR = 0.8
@@ -109,7 +111,7 @@ class StoryIndex:
         if i == len(self._next):
             self._grow_docs()
         if len(values):
-            if 2 * (self._used + self.bands) > len(self._keys):
+            if self._used + self.bands > MAX_LOAD * len(self._keys):
                 self._grow_table()
             slots = self._find(self._band_keys(self.signature(fp)))
             heads = self._heads[slots]
@@ -148,8 +150,12 @@ class StoryIndex:
                 break
             docs, bands = docs[keep], bands[keep]
             found.append(docs)
+        cands, shared = np.unique(np.concatenate(found), return_counts=True)
+        if len(cands) > MAX_VERIFIED:
+            top = np.argsort(-shared, kind="stable")[:MAX_VERIFIED]
+            cands = np.sort(cands[top])
         best, best_sim = -1, -1.0
-        for cand in np.unique(np.concatenate(found)).tolist():  # ties: the earliest document
+        for cand in cands.tolist():  # in arrival order: ties go to the earliest document
             sim = _similarity(values, self._sets[cand])
             if sim > best_sim:
                 best, best_sim = cand, sim
@@ -197,7 +203,7 @@ class StoryIndex:
         keep = self._keys != _EMPTY
         keys, heads = self._keys[keep], self._heads[keep]
         size = len(self._keys)
-        while 2 * (len(keys) + self.bands) > size:
+        while len(keys) + self.bands > MAX_LOAD * size:
             size *= 2
         self._keys = np.zeros(size, dtype=np.uint64)
         self._heads = np.full(size, -1, dtype=np.int32)

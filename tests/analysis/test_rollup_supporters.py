@@ -1,0 +1,123 @@
+"""Supporters and supported-by on a hand-built store: stories not documents, denials and
+hypotheticals kept apart, hierarchy roll-up; then robust checks on the sample corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import dyads
+from dyads.analysis import load_hierarchy, supported_by, supporters
+from dyads.errors import UnknownActor
+
+from .handmade import make_store, rel
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    docs = {
+        "a1": ("2019-05-01", "s1"), "a1-copy": ("2019-05-02", "s1"),  # one story, two documents
+        "b": ("2020-01-01", "s2"), "c": ("2021-01-01", "s3"), "d": ("2022-01-01", "s4"),
+    }
+    rels = [
+        rel("iran", "SUPPORTS", "houthis", "a1", kinds=["weapons"], date="2015"),
+        rel("iran", "SUPPORTS", "houthis", "a1-copy", kinds=["weapons"], date="2015"),
+        rel("quds-force", "SUPPORTS", "houthis", "b", kinds=["training"], modality="believed"),
+        rel("iran.government", "SUPPORTS", "houthis", "c", kinds=["weapons"], modality="believed",
+            polarity="denied", attributed_to="iran.government"),
+        rel("saudi-arabia", "SUPPORTS", "houthis", "d", modality="hypothetical"),
+        rel("pakistan", "SUPPORTS", "houthis", "d", polarity="denied", modality="believed"),
+        rel("iran", "SUPPORTS", "hamas", "b", kinds=["funding"], modality="reported"),
+        rel("iran", "SUPPORTS", "qassam-brigades", "c", kinds=["weapons"]),
+    ]
+    return make_store(tmp_path_factory.mktemp("sup") / "sup.duckdb", docs, rels)
+
+
+def test_hierarchy_chain_and_family(db: Path) -> None:
+    with dyads.open(db) as store:
+        h = load_hierarchy(store)
+    assert h.chain("quds-force") == ["quds-force", "irgc", "iran.military", "iran"]
+    assert h.top("isi") == "pakistan" and h.top("iran.government") == "iran"
+    assert h.top("qassam-brigades") == "qassam-brigades"  # an armed group's wing does not roll up
+    assert h.family("iran") == ["iran", "iran.government", "iran.military", "irgc", "quds-force"]
+    assert h.family("irgc") == ["irgc", "quds-force"]
+
+
+def test_supporters_count_stories_not_documents(db: Path) -> None:
+    with dyads.open(db) as store:
+        rows = {r["id"]: r for r in supporters(store, "Houthis")["rows"]}
+    iran = rows["iran"]
+    assert (iran["n_stories"], iran["n_documents"], iran["n_copies"]) == (1, 2, 1)
+    assert iran["kinds"] == {"weapons": 1}
+    assert iran["first"] == iran["last"] == "2015"
+    assert rows["quds-force"]["modality"]["believed"] == 1
+
+
+def test_denied_and_hypothetical_never_count_as_support(db: Path) -> None:
+    with dyads.open(db) as store:
+        rows = {r["id"]: r for r in supporters(store, "houthis")["rows"]}
+    assert rows["pakistan"]["n_stories"] == 0 and rows["pakistan"]["status"] == "denied only"
+    assert rows["pakistan"]["modality"]["denied"] == 1
+    assert rows["saudi-arabia"]["n_stories"] == 0 and rows["saudi-arabia"]["status"] == "unconfirmed only"
+    assert rows["iran.government"]["n_stories"] == 0 and rows["iran.government"]["kinds"] == {}
+    assert [e["class"] for e in rows["pakistan"]["evidence"]] == ["denied"]
+
+
+def test_roll_up_merges_agency_military_and_government_into_the_state(db: Path) -> None:
+    with dyads.open(db) as store:
+        rows = {r["id"]: r for r in supporters(store, "houthis", roll_up=True)["rows"]}
+    assert "quds-force" not in rows and "iran.government" not in rows
+    iran = rows["iran"]
+    assert iran["n_stories"] == 2  # s1 (weapons, two copies) + s2 (quds force training)
+    assert iran["kinds"] == {"weapons": 1, "training": 1}
+    assert iran["modality"]["denied"] == 1
+    assert iran["via"] == ["iran.government", "quds-force"]
+
+
+def test_kind_filter(db: Path) -> None:
+    with dyads.open(db) as store:
+        rows = supporters(store, "houthis", roll_up=True, kind="training")["rows"]
+    assert [(r["id"], r["n_stories"]) for r in rows] == [("iran", 1)]
+
+
+def test_supported_by(db: Path) -> None:
+    with dyads.open(db) as store:
+        res = supported_by(store, "Iran")
+    got = {r["id"]: r["kinds"] for r in res["rows"]}
+    assert got == {"houthis": {"weapons": 1}, "hamas": {"funding": 1}, "qassam-brigades": {"weapons": 1}}
+    assert res["direction"] == "supported"
+
+
+def test_unknown_actor(db: Path) -> None:
+    with dyads.open(db) as store, pytest.raises(UnknownActor):
+        supporters(store, "Nobody At All")
+
+
+# -- the sample corpus -------------------------------------------------------------------------
+def test_samples_iran_arms_the_houthis_and_denials_are_shown(samples_db: tuple[Path, object]) -> None:
+    with dyads.open(samples_db[0]) as store:
+        res = supporters(store, "the Houthis", roll_up=True)
+    rows = {r["id"]: r for r in res["rows"]}
+    assert "iran" in rows, rows.keys()
+    iran = rows["iran"]
+    assert iran["n_stories"] >= 1 and "weapons" in iran["kinds"]
+    assert iran["modality"]["denied"] >= 1  # "Tehran denies arming the rebels"
+    assert any(e["class"] == "denied" for e in iran["evidence"])
+    assert all(e["polarity"] == "affirmed" for e in iran["evidence"] if e["class"] == "affirmed")
+
+
+def test_samples_rwanda_supports_m23_counted_once_per_story(samples_db: tuple[Path, object]) -> None:
+    with dyads.open(samples_db[0]) as store:
+        rows = {r["id"]: r for r in supporters(store, "M23", roll_up=True)["rows"]}
+    rwanda = rows["rwanda"]
+    assert {"weapons", "training"} <= set(rwanda["kinds"])
+    # congo_m23.txt and its scraped copy are one story
+    assert rwanda["n_documents"] > rwanda["n_stories"] >= 1
+    assert rwanda["modality"]["denied"] >= 1
+
+
+def test_samples_supported_by_iran(samples_db: tuple[Path, object]) -> None:
+    with dyads.open(samples_db[0]) as store:
+        ids = {r["id"] for r in supported_by(store, "Iran", roll_up=True)["rows"] if r["n_stories"]}
+    assert {"houthis", "hamas"} & ids
