@@ -10,7 +10,7 @@ import multiprocessing
 import signal
 import time
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, TypeVar
@@ -166,7 +166,7 @@ class Pipeline:
     # -- many documents ----------------------------------------------------------------------
     def run(
         self, items: Iterable[Document | SourceError], n_process: int | None = None
-    ) -> Iterator[ProcessedDocument | SourceError]:
+    ) -> Generator[ProcessedDocument | SourceError, None, None]:
         """Process ``items`` in order; errors pass through untouched, in place.
 
         With ``n_process > 1`` batches go to forked worker processes, each with its own copy of

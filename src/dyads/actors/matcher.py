@@ -160,9 +160,15 @@ def _yield_to_entities(doc: Doc, matches: list[GazMatch], desc: Descriptors) -> 
             and m.end <= found.end
             and (found.end - found.start) > (m.end - m.start)
             and not _rest_names_a_body(doc, found, m, desc)
+            and not _is_a_list(found)
         ):
             continue
         yield m
+
+
+def _is_a_list(ent: Span) -> bool:
+    """"Mali, Burkina Faso and Niger" tagged as one entity is a list of names, not one name."""
+    return any(t.text == "," or t.dep_ == "cc" for t in ent)
 
 
 _FILLER = frozenset({"the", "of", "'s", "\u2019s", "-", "'"})

@@ -18,8 +18,8 @@ from dyads.analysis.queries import (
     EVIDENCE_COLUMNS,
     MODALITY_RANK_SQL,
     _evidence,
-    evidence_from,
     actor_ref,
+    evidence_from,
     resolve_actor,
 )
 from dyads.analysis.rollup import Hierarchy, load_hierarchy, rollup_cte

@@ -21,16 +21,17 @@ import math
 from collections import defaultdict
 from typing import Any
 
+from dyads.analysis.indexes import relations_table
 from dyads.analysis.queries import (
     CLASS_SQL,
     EVIDENCE_COLUMNS,
     _evidence,
-    evidence_from,
-    pair_relations,
     actor_ref,
+    evidence_from,
+    in_list,
+    pair_relations,
     resolve_actor,
 )
-from dyads.analysis.indexes import relations_table
 from dyads.analysis.rollup import load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.store import Store
@@ -144,9 +145,9 @@ def _leadership_ties(
         for x in store.con.execute(
             f"""SELECT DISTINCT r.source_id FROM {relations_table(store, "target")} r
                 JOIN documents d ON d.id = r.doc_id
-                WHERE r.relation = 'LEADS' AND r.target_id IN (SELECT unnest(?::VARCHAR[]))
+                WHERE r.relation = 'LEADS' AND r.target_id IN {in_list(fam_b)}
                   AND r.polarity = 'affirmed' AND r.modality IN ('asserted', 'reported', 'believed') AND {tsql}""",
-            [fam_b, *tparams],
+            [*fam_b, *tparams],
         ).fetchall()
         if x[0] not in set_a
     ]
@@ -191,7 +192,7 @@ def _assess(
         cur = best[comp].get(story)
         if cur is None or factor > cur[0] or (factor == cur[0] and (r["confidence"] or 0) > (cur[1]["confidence"] or 0)):
             best[comp][story] = (factor, r)
-    components = []
+    components: list[dict[str, Any]] = []
     pos = neg = 0.0
     stories_all: set[Any] = set()
     for comp, by_story in best.items():

@@ -157,8 +157,9 @@ def ingest_cmd(
         "interrupted": report.interrupted,
         "store": report.counts,
     }
+    prof = _profile(report.timings)
     if profile:
-        summary["profile"] = _profile(report.timings)
+        summary["profile"] = prof
     if as_json:
         print_json(summary)
     else:
@@ -172,7 +173,6 @@ def ingest_cmd(
         if report.interrupted:
             click.echo("interrupted: stopped after the last complete batch; run again to resume", err=True)
         if profile:
-            prof = summary["profile"]
             rows = prof["stages"]
             title = (
                 f"time per stage: {prof['words']} words in {prof['wall_seconds']:.1f} s "

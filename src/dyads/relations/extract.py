@@ -35,7 +35,8 @@ PART_NOUNS = frozenset(
     headquarters group movement insurgent insurgents operative operatives branch faction
     army military state brigade brigades battalion battalions factions operations agency service
     peacekeeper peacekeepers mercenary mercenaries ally allies proxy proxies partner partners
-    client clients soil territory land
+    client clients soil territory land ambassador ambassadors envoy envoys diplomat diplomats
+    delegation embassy
     organisation organization company party coalition alliance network""".split()
 )
 #: Civilians named by an ethnic group: "Rohingya villages", "Fulani villagers".
@@ -56,6 +57,10 @@ ATTACK_PART_NOUNS = PART_NOUNS | frozenset(
 MILITARY_PARTS = frozenset(
     """troop soldier force army military post position base jet warplane aircraft drone patrol
     convoy outpost unit officer commander general artillery navy""".split()
+)
+#: Nouns for a state's officials: "Ethiopia's ambassador" is the Ethiopian government's.
+GOVERNMENT_PARTS = frozenset(
+    "ambassador envoy diplomat official minister delegation embassy spokesman negotiator".split()
 )
 #: Light verbs that deny a relation noun ("cut ties with") or make it moot ("strained ties").
 SEVER_VERBS = frozenset("cut sever break freeze suspend end halt withdraw stop".split())
@@ -230,7 +235,7 @@ class RelationExtractor:
                 tok.pos_ == "PROPN" and s.at(tok) is not None and tok.dep_ != "pobj"
             ):
                 edges.extend(self._deployed(s, tok))
-            if tok.lower_ == "under" and tok.dep_ == "prep":
+            if tok.lower_ in ("under", "at") and tok.dep_ == "prep":
                 edges.extend(self._under(s, tok))
             if lemma in RULED_NOUNS and tok.pos_ == "NOUN":
                 edges.extend(self._ruler_of(s, tok))
@@ -260,6 +265,9 @@ class RelationExtractor:
                 continue
             if m is not None:
                 out.append(m)
+                for c in t.children:  # "Mali, Burkina Faso and Niger" misparsed as an apposition
+                    if c.dep_ == "appos" and c.conjuncts and s.at(c) is not None:
+                        out.extend(x for x in (s.at(y) for y in (c, *c.conjuncts)) if x is not None)
                 continue
             if (t.lemma_.lower() in QUANTITY_NOUNS or t.lower_ in QUANTITY_NOUNS) and depth < 3:  # "hundreds of AU peacekeepers"
                 out.extend(m for p in self._pobjs(t, ("of",)) for m in self.np_actors(s, p, depth + 1, parts))
@@ -599,17 +607,22 @@ class RelationExtractor:
         ):  # "Pakistan's army chief" leads the military, not the state
             others = [self._military_of(o, n.doc[n.i], s.actors, force=True) for o in others]
         role = None
+        relation = cue.relation
         if cue.role:
             mods = [c.lower_ for c in n.children if c.dep_ in ("amod", "compound") and not s.at(c)]
             role = " ".join([*mods, n.lower_]).strip()
             if role.endswith("s") and not role.endswith("ss"):
                 role = role[:-1]
+            if relation == "LEADS" and (
+                n.tag_ == "NNS" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.children)
+            ):
+                relation = "MEMBER_OF"  # "a senior Kataib Hezbollah commander" is one of several
         edges = []
         for h in holders:
             for o in others:
                 src, tgt = (h, o) if cue.holder_is == "source" else (o, h)
                 edges.append(
-                    _Edge(cue.relation, src, tgt, (), n, cue.weight, role=role,
+                    _Edge(relation, src, tgt, (), n, cue.weight, role=role,
                           modality_hint=None if _predicative(n) else "presupposed")
                 )
         return edges
@@ -720,6 +733,23 @@ class RelationExtractor:
         """"the force is under the command of Iraq's prime minister"."""
         edges = []
         for n in (c for c in prep.children if c.dep_ == "pobj"):
+            if prep.lower_ == "at":  # "Soleimani's successor at the head of the Quds Force"
+                if n.lemma_.lower() not in ("head", "helm"):
+                    continue
+                bosses_of = [m for t in self._pobjs(n, ("of",)) for m in self.np_actors(s, t)]
+                gov = prep.head
+                if gov.pos_ in ("VERB", "AUX"):
+                    subs, _ = self.subjects(gov)
+                    leaders = [m for t in subs for m in self.np_actors(s, t)]
+                else:
+                    leaders = self.np_actors(s, gov) + [
+                        x for c in gov.children if c.dep_ == "appos" for x in self.np_actors(s, c)
+                    ]
+                    if gov.dep_ == "appos":
+                        leaders += self.np_actors(s, gov.head)
+                edges += [_Edge("LEADS", ld, b, (), n, 0.7, role="head", modality_hint="presupposed")
+                          for ld in leaders for b in bosses_of]
+                continue
             rel = UNDER_NOUNS.get(n.lemma_.lower())
             if rel is None:
                 continue
@@ -842,7 +872,11 @@ class RelationExtractor:
         else:
             targets = self.np_actors(s, head)
         role = "leader" if rel == "LEADS" else None
-        return [_Edge(rel, src, t, kinds, part, 0.8, role=role) for t in targets if t.actor_id != src.actor_id]
+        return [
+            _Edge(rel, src, t, kinds, part, 0.8, role=role, modality_hint="presupposed")
+            for t in targets
+            if t.actor_id != src.actor_id
+        ]
 
     # -- edges to records ----------------------------------------------------------------------
     def _actor(self, actors: DocumentActors, actor_id: str) -> Actor | None:
@@ -854,15 +888,18 @@ class RelationExtractor:
     def _military_of(
         self, m: Mention, noun: Token, actors: DocumentActors | None, force: bool = False
     ) -> Mention:
-        """"Pakistani border posts", "Rwandan troops": a state's soldiers are its military."""
+        """"Pakistani border posts", "Rwandan troops": a state's soldiers are its military;
+        "Ethiopia's ambassador", "Egyptian officials" are its government."""
         if actors is None or self.gazetteer is None:
             return m
-        if not force and noun.lemma_.lower() not in MILITARY_PARTS:
+        lemma = noun.lemma_.lower()
+        body = "military" if force or lemma in MILITARY_PARTS else "government" if lemma in GOVERNMENT_PARTS else None
+        if body is None:
             return m
         actor = self._actor(actors, m.actor_id)
-        if actor is None or actor.type != "state" or self.gazetteer.get(f"{actor.id}.military") is None:
+        if actor is None or actor.type != "state" or self.gazetteer.get(f"{actor.id}.{body}") is None:
             return m
-        return replace(m, actor_id=f"{actor.id}.military")
+        return replace(m, actor_id=f"{actor.id}.{body}")
 
     def _speaker_body(self, m: Mention, noun: Token, actors: DocumentActors) -> Mention:
         """"US officials say": officials speak for the government, officers for the military."""

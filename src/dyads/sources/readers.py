@@ -101,7 +101,9 @@ def read_text(path: Path, warn: Warn | None = None) -> Iterator[Document | Sourc
 @register_reader(".jsonl", ".ndjson")
 def read_jsonl(path: Path, warn: Warn | None = None) -> Iterator[Document | SourceError]:
     raw = decode(path.read_bytes(), path, warn)
-    for lineno, line in enumerate(raw.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines() also splits at U+2028, U+0085 and others, which JSON
+    # strings may hold unescaped.
+    for lineno, line in enumerate(raw.split("\n"), start=1):
         if not line.strip():
             continue
         try:
