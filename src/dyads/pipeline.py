@@ -185,6 +185,7 @@ class Pipeline:
             return
         global _WORKER
         _WORKER = self  # inherited by the forked workers: no second model load
+        self._warm_up()  # lazy loads happen once, here, and are shared by the workers
         ctx = multiprocessing.get_context("fork")
         try:
             with ctx.Pool(n_process, initializer=_worker_init) as pool:
@@ -199,6 +200,15 @@ class Pipeline:
         finally:
             _WORKER = None
 
+    def _warm_up(self) -> None:
+        """Run one tiny document so that every lazily loaded table is loaded before forking."""
+        saved = self.timings
+        self.timings = Timings()
+        try:
+            self.process_batch([Document(id="warm-up", text=_WARM_UP_TEXT)])
+        finally:
+            self.timings = saved
+
     def _collect(self, item: tuple[list[SourceError], Any]) -> Iterator[ProcessedDocument | SourceError]:
         errs, job = item
         yield from errs
@@ -207,6 +217,11 @@ class Pipeline:
             self.timings.add(timings)
             yield from result
 
+
+_WARM_UP_TEXT = (
+    "Īran has supplied the Houthis with drones, officials said.The group denied it.\n"
+    "Share on Facebook\nRussia’s army attacked the town on Monday."
+)
 
 #: Batches queued per worker process: enough to keep every worker busy while the calling process
 #: stores the previous batch, few enough that memory does not grow with the corpus.

@@ -27,6 +27,8 @@ from dyads.store import Store
 
 #: Evidence sentences returned per supporter and class (affirmed, denied, unconfirmed).
 EVIDENCE_PER_SUPPORTER = 3
+#: Rows returned by default (the strongest first); ``n_partners`` says how many there were.
+DEFAULT_LIMIT = 50
 
 
 def supporters(
@@ -37,9 +39,10 @@ def supporters(
     time: TimeFilter = NO_FILTER,
     kind: str | None = None,
     evidence: int = EVIDENCE_PER_SUPPORTER,
+    limit: int | None = DEFAULT_LIMIT,
 ) -> dict[str, Any]:
-    """Actors that support ``name`` (``dyads supporters X``)."""
-    return _support(store, name, incoming=True, roll_up=roll_up, time=time, kind=kind, evidence=evidence)
+    """Actors that support ``name`` (``dyads supporters X``), strongest first, at most ``limit``."""
+    return _support(store, name, incoming=True, roll_up=roll_up, time=time, kind=kind, evidence=evidence, limit=limit)
 
 
 def supported_by(
@@ -50,9 +53,10 @@ def supported_by(
     time: TimeFilter = NO_FILTER,
     kind: str | None = None,
     evidence: int = EVIDENCE_PER_SUPPORTER,
+    limit: int | None = DEFAULT_LIMIT,
 ) -> dict[str, Any]:
     """Actors that ``name`` supports (``dyads supported-by X``: the actors supported by X)."""
-    return _support(store, name, incoming=False, roll_up=roll_up, time=time, kind=kind, evidence=evidence)
+    return _support(store, name, incoming=False, roll_up=roll_up, time=time, kind=kind, evidence=evidence, limit=limit)
 
 
 def _support(
@@ -64,6 +68,7 @@ def _support(
     time: TimeFilter,
     kind: str | None,
     evidence: int,
+    limit: int | None,
 ) -> dict[str, Any]:
     actor_id = resolve_actor(store, name)
     hier: Hierarchy | None = load_hierarchy(store) if roll_up else None
@@ -91,28 +96,33 @@ def _support(
         partner = hier.top(orig) if hier else orig
         p = agg.setdefault(partner, _Partner())
         p.add(orig, rid, list(kinds or []), modality, polarity, conf or 0.0, doc_id, story, eff)
-    chosen = {rid for p in agg.values() for rid in p.samples(evidence)} if evidence else set()
-    texts = _evidence_rows(store, table, here, fam, sorted(chosen))
-    names = actor_names(store, list(agg))
+    ranked = sorted(
+        ((pid, p, p.summary()) for pid, p in agg.items()),
+        key=lambda x: (-x[2]["n_stories"], -x[2]["modality"]["asserted"], -x[2]["modality"]["reported"],
+                       x[2]["modality"]["denied"], x[0]),
+    )
+    n_partners = len(ranked)
+    if limit:
+        ranked = ranked[:limit]
+    chosen = sorted({rid for _, p, _ in ranked for rid in p.samples(evidence)}) if evidence else []
+    texts = _evidence_rows(store, table, here, fam, chosen)
+    ids = [pid for pid, _, _ in ranked]
+    names = actor_names(store, ids)
     types = dict(
-        store.con.execute(
-            f"SELECT id, type FROM actors WHERE id IN {in_list(list(agg))}", list(agg)
-        ).fetchall()
-    ) if agg else {}
+        store.con.execute(f"SELECT id, type FROM actors WHERE id IN {in_list(ids)}", ids).fetchall()
+    ) if ids else {}
     out = []
-    for pid, p in agg.items():
-        row = p.summary()
-        items = [texts[rid] | {"class": cls} for cls, rid in p.sample_order(evidence) if rid in texts]
+    for pid, p, row in ranked:
+        items = [texts[rid] | {"class": cls} for cls, rid in p.sample_order(evidence) if rid in texts] if evidence else []
         out.append({"id": pid, "name": names.get(pid, pid), "type": types.get(pid), **row,
                     "via": sorted(v for v in p.via if v != pid), "evidence": mark_copies(items)})
-    out.sort(key=lambda r: (-r["n_stories"], -r["modality"]["asserted"], -r["modality"]["reported"],
-                            r["modality"]["denied"], r["id"]))
     return {
         "actor": actor_ref(store, actor_id),
         "direction": "supporters" if incoming else "supported",
         "roll_up": roll_up,
         "kind": kind,
         "time": time.describe() or None,
+        "n_partners": n_partners,
         "rows": out,
     }
 
@@ -142,8 +152,8 @@ class _Partner:
         else:
             cls = "affirmed"
         if cls == "affirmed":
-            for key in ("counted", modality):
-                self.stories[key].add(story)
+            for bucket in ("counted", modality):
+                self.stories[bucket].add(story)
             self.docs.add(doc_id)
             for k in kinds or ["unspecified"]:
                 self.kinds.setdefault(k, set()).add(story)
@@ -152,10 +162,10 @@ class _Partner:
                 self.dates.append((lo, hi, eff))
         else:
             self.stories[cls].add(story)
-        key = (not kinds, _MODALITY_RANK.get(modality, 5), -conf, rid)
+        rank = (not kinds, _MODALITY_RANK.get(modality, 5), -conf, rid)
         cur = self.best.get((cls, story))
-        if cur is None or key < cur[0]:
-            self.best[(cls, story)] = (key, rid)
+        if cur is None or rank < cur[0]:
+            self.best[(cls, story)] = (rank, rid)
 
     def sample_order(self, per: int) -> list[tuple[str, str]]:
         """(class, relation id) of the strongest ``per`` claims of each class, one per story."""

@@ -108,11 +108,12 @@ def _support_command(name: str, fn: Callable[..., dict[str, Any]], doc: str) -> 
     @time_options
     @click.option("--kind", type=click.Choice(SUPPORT_KINDS), help="Only this kind of support.")
     @click.option("--evidence/--no-evidence", default=True, show_default=True, help="Print the strongest sentences.")
+    @click.option("--limit", type=int, default=50, show_default=True, help="At most this many actors (0: all).")
     @handle_errors
     def cmd(actor: str, db: Path, as_json: bool, roll_up: bool, since: str | None, until: str | None,
-            as_of: str | None, kind: str | None, evidence: bool) -> None:
+            as_of: str | None, kind: str | None, evidence: bool, limit: int) -> None:
         with Store(db, read_only=True) as store:
-            res = fn(store, actor, roll_up=roll_up, time=_tf(since, until, as_of), kind=kind)
+            res = fn(store, actor, roll_up=roll_up, time=_tf(since, until, as_of), kind=kind, limit=limit or None)
         if as_json:
             print_json(res)
             return

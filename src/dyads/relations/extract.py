@@ -56,7 +56,8 @@ ATTACK_PART_NOUNS = PART_NOUNS | frozenset(
 #: Nouns for a state's soldiers and their kit: "Rwandan troops" are the Rwandan military.
 MILITARY_PARTS = frozenset(
     """troop soldier force army military post position base jet warplane aircraft drone patrol
-    convoy outpost unit officer commander general artillery navy""".split()
+    convoy outpost unit officer commander general artillery navy division brigade battalion
+    regiment garrison""".split()
 )
 #: Nouns for a state's officials: "Ethiopia's ambassador" is the Ethiopian government's.
 GOVERNMENT_PARTS = frozenset(
@@ -105,6 +106,11 @@ NON_STATE = frozenset({"armed_group", "political_party", "military", "other"})
 
 #: Events whose "of" object is their target: "the invasion of Ukraine".
 OF_TARGET_EVENTS = frozenset("invasion occupation bombardment shelling siege blockade annexation".split())
+#: A state's infrastructure, attacked: "Ukrainian power stations", "Saudi oil facilities".
+INFRA_PARTS = frozenset(
+    """station plant grid city town port airport infrastructure facility refinery pipeline
+    capital village""".split()
+)
 #: Places named by a demonym: "Venezuelan soil", "Afghan territory".
 LOCATION_PARTS = frozenset("soil territory land lands border borders".split())
 
@@ -292,7 +298,7 @@ class RelationExtractor:
                         noun = t.lemma_.lower()
                         if kind is not None and kind.type == "ethnic_group" and noun not in CIVILIAN_PARTS:
                             continue  # a "Hutu militia" is not the Hutu (but "Rohingya villages" are)
-                        if mc.rule == "adjectival" and noun not in MILITARY_PARTS | LOCATION_PARTS | CIVILIAN_PARTS:
+                        if mc.rule == "adjectival" and noun not in MILITARY_PARTS | LOCATION_PARTS | CIVILIAN_PARTS | INFRA_PARTS:
                             continue  # "Syrian rebel factions" are not Syria
                         found = self._military_of(mc, t, s.actors)
                         break
@@ -1015,6 +1021,11 @@ class RelationExtractor:
 
 
 def _types_ok(relation: str, src: Actor, tgt: Actor) -> bool:
+    if (
+        relation in ("ATTACKS", "OPPOSES") and tgt.type == "state" and src.country
+        and src.country == tgt.country and src.type in ("person", "government", "military", "state")
+    ):
+        return False  # a state's own leaders and organs do not attack the state: a misparse
     if src.type == "location" and relation != "ATTACKS":
         return False
     if tgt.type == "location" and relation not in PLACE_TARGETS:

@@ -34,9 +34,11 @@ class Store:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as err:
             if "lock" in str(err).lower():
+                # DuckDB lets one process write a file, or several read it, never both: a reader
+                # during an ingest (or an ingest during a reader) lands here, nothing is damaged.
                 raise StoreBusy(
-                    f"database {self.path} is in use by another process (an ingest?); "
-                    "try again when it finishes"
+                    f"database {self.path} is in use by another process (an ingest writing "
+                    "to it, or a reader such as the web app); try again when it finishes"
                 ) from err
             raise StoreError(f"cannot open database {self.path}: {err}") from err
         except duckdb.Error as err:
