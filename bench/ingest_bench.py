@@ -6,6 +6,8 @@ copies), each measurement runs in its own fresh process so that peak RSS is its 
 
 - ``spacy``: the bare parse the pipeline rests on, ``nlp.pipe`` over the documents with the same
   model and components (``Pipeline().nlp``), one process;
+- ``spacy-model`` (on request): the same without dyads' own components (gazetteer ruler and
+  actor cues), to show what they cost;
 - ``ingest-j1`` / ``ingest-j2``: ``dyads.ingest`` (sources, repair, parse, actors, relations,
   stories, store) into a new store, with one and with two worker processes.
 
@@ -34,6 +36,7 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 MODES = ("spacy", "ingest-j1", "ingest-j2")
+EXTRA_MODES = ("spacy-model",)  # the model alone, without dyads' components: what they cost
 GOAL_RATIO = 0.8
 GOAL_SCALING = 1.8
 GOAL_RSS_MB = 1500
@@ -76,15 +79,16 @@ def measure(mode: str, folder: Path) -> dict[str, Any]:
     from dyads.settings import Settings
 
     texts_files = sorted(folder.glob("*.jsonl"))
-    if mode == "spacy":
+    if mode in ("spacy", "spacy-model"):
         pipe = Pipeline()
+        nlp = pipe.nlp if mode == "spacy" else __import__("spacy").load(pipe.settings.model)
         cpu0 = _usage()["cpu"]
         t0 = time.perf_counter()
         words = 0
         for path in texts_files:  # one file at a time: memory as flat as the ingest's
             with path.open(encoding="utf-8") as f:
                 texts = (json.loads(line)["text"] for line in f)
-                words += sum(len(doc) for doc in pipe.nlp.pipe(texts, batch_size=16))
+                words += sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
         wall = time.perf_counter() - t0
         return {"mode": mode, "wall": wall, "words": words, **_usage(), "cpu": _usage()["cpu"] - cpu0}
     from dyads.cli.pipeline_cmds import _profile
@@ -169,7 +173,7 @@ def print_size(res: dict[str, Any]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000", help="comma-separated document counts")
-    parser.add_argument("--modes", default=",".join(MODES), help=f"subset of {','.join(MODES)}")
+    parser.add_argument("--modes", default=",".join(MODES), help=f"from {','.join(MODES + EXTRA_MODES)}")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--samples", type=Path, default=ROOT / "samples")
     parser.add_argument("--json", action="store_true")

@@ -24,7 +24,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("gazetteers", (), "Extra gazetteer YAML files (same format as the shipped ones)."),
     Setting("lexicons", (), "Extra relation lexicon YAML files."),
     Setting("min_confidence", 0.0, "Relations below this confidence are dropped."),
-    Setting("story_threshold", 0.5, "Jaccard similarity above which two documents are one story."),
+    Setting(
+        "story_threshold",
+        0.5,
+        "Similarity (Jaccard, or share of the shorter document found in the longer) at or above "
+        "which a document joins an earlier story.",
+    ),
     Setting("story_num_perm", 128, "MinHash permutations for story clustering."),
 )
 

@@ -32,28 +32,59 @@ ACTORS: list[tuple[str, str, str, str | None]] = [
 _ids = count(1)
 
 
-def rel(source: str, relation: str, target: str, doc: str, *, kinds: Iterable[str] = (),
-        modality: str = "asserted", polarity: str = "affirmed", date: str | None = None,
-        attributed_to: str | None = None, evidence: str | None = None, confidence: float = 0.8,
-        role: str | None = None) -> dict[str, Any]:
+def rel(
+    source: str,
+    relation: str,
+    target: str,
+    doc: str,
+    *,
+    kinds: Iterable[str] = (),
+    modality: str = "asserted",
+    polarity: str = "affirmed",
+    date: str | None = None,
+    attributed_to: str | None = None,
+    evidence: str | None = None,
+    confidence: float = 0.8,
+    role: str | None = None,
+) -> dict[str, Any]:
     n = next(_ids)
     return {
-        "id": f"r{n}", "relation": relation, "source_id": source, "source_mention": source,
-        "target_id": target, "target_mention": target, "kinds": list(kinds), "role": role,
-        "date": date, "modality": modality, "polarity": polarity, "attributed_to": attributed_to,
-        "doc_id": doc, "sentence": 0, "start": 10 * n, "end": 10 * n + 9,
+        "id": f"r{n}",
+        "relation": relation,
+        "source_id": source,
+        "source_mention": source,
+        "target_id": target,
+        "target_mention": target,
+        "kinds": list(kinds),
+        "role": role,
+        "date": date,
+        "modality": modality,
+        "polarity": polarity,
+        "attributed_to": attributed_to,
+        "doc_id": doc,
+        "sentence": 0,
+        "start": 10 * n,
+        "end": 10 * n + 9,
         "evidence": evidence or f"{source} {relation.lower()} {target} ({n}).",
-        "confidence": confidence, "cue": None,
+        "confidence": confidence,
+        "cue": None,
     }
 
 
-def make_store(path: Path, docs: dict[str, tuple[str | None, str]], rels: list[dict[str, Any]],
-               actors: list[tuple[str, str, str, str | None]] | None = None) -> Path:
+def make_store(
+    path: Path,
+    docs: dict[str, tuple[str | None, str]],
+    rels: list[dict[str, Any]],
+    actors: list[tuple[str, str, str, str | None]] | None = None,
+) -> Path:
     """A store at ``path`` with ``docs`` ({id: (date, story_id)}), ``rels`` and ``actors``."""
     with Store(path) as store:
         con = store.con
         for aid, name, typ, parent in actors or ACTORS:
-            con.execute("INSERT INTO actors VALUES (?, ?, ?, NULL, ?, ?, 'gazetteer')", [aid, name, typ, parent, []])
+            con.execute(
+                "INSERT INTO actors VALUES (?, ?, ?, NULL, ?, ?, 'gazetteer')",
+                [aid, name, typ, parent, []],
+            )
         for did, (date, story) in docs.items():
             con.execute(
                 "INSERT INTO documents (id, path, title, date, outlet, story_id, text) VALUES (?, ?, ?, ?, ?, ?, '')",

@@ -26,7 +26,13 @@ def test_supporters_json(db: str) -> None:
     assert code == 0
     res = json.loads(out)
     iran = {r["id"]: r for r in res["rows"]}["iran"]
-    assert "weapons" in iran["kinds"] and set(iran["modality"]) == {"asserted", "reported", "believed", "denied", "unconfirmed"}
+    assert "weapons" in iran["kinds"] and set(iran["modality"]) == {
+        "asserted",
+        "reported",
+        "believed",
+        "denied",
+        "unconfirmed",
+    }
 
 
 def test_supported_by_table(db: str) -> None:
@@ -63,7 +69,9 @@ def test_path_top_leaders(db: str) -> None:
 def test_ask(db: str) -> None:
     code, out, _ = run("ask", "Who supports the Houthis?", "--db", db)
     assert code == 0 and "Iran" in out and '"' in out
-    code, out, _ = run("ask", "How much influence does Pakistan wield over the Taliban?", "--db", db, "--json")
+    code, out, _ = run(
+        "ask", "How much influence does Pakistan wield over the Taliban?", "--db", db, "--json"
+    )
     assert json.loads(out)["intent"] == "leverage"
     code, out, _ = run("ask", "What is the capital of France?", "--db", db)
     assert code == 1 and len(out.strip().splitlines()) == 1 and "supporters" in out

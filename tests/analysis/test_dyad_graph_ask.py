@@ -15,12 +15,25 @@ from .handmade import make_store, rel
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    docs = {"a": ("2020-01-01", "s1"), "a-copy": ("2020-01-02", "s1"), "b": ("2021-01-01", "s2"), "c": (None, "s3")}
+    docs = {
+        "a": ("2020-01-01", "s1"),
+        "a-copy": ("2020-01-02", "s1"),
+        "b": ("2021-01-01", "s2"),
+        "c": (None, "s3"),
+    }
     rels = [
         rel("iran", "SUPPORTS", "houthis", "a", kinds=["weapons"], modality="reported"),
         rel("iran", "SUPPORTS", "houthis", "a-copy", kinds=["weapons"], modality="reported"),
-        rel("iran.government", "SUPPORTS", "houthis", "b", kinds=["weapons"], modality="believed",
-            polarity="denied", attributed_to="iran.government"),
+        rel(
+            "iran.government",
+            "SUPPORTS",
+            "houthis",
+            "b",
+            kinds=["weapons"],
+            modality="believed",
+            polarity="denied",
+            attributed_to="iran.government",
+        ),
         rel("saudi-arabia", "ATTACKS", "houthis", "b"),
         rel("houthis", "LOCATED_IN", "sanaa", "c"),
         rel("saudi-arabia", "LOCATED_IN", "sanaa", "c"),
@@ -96,12 +109,28 @@ def test_top_and_most_supported(db: Path) -> None:
         ("Who supports the Houthis?", "supporters", {"x": "the Houthis", "verb": "supports"}),
         ("Who arms the M23?", "supporters", {"x": "the M23", "verb": "arms"}),
         ("Whom does Iran fund?", "supported_by", {"x": "Iran", "verb": "fund"}),
-        ("How much influence does Pakistan wield over the Taliban?", "leverage", {"a": "Pakistan", "b": "the Taliban"}),
-        ("How much leverage does Pakistan have over the Taliban today?", "leverage", {"a": "Pakistan", "b": "the Taliban today"}),
-        ("Does Tehran still control Kataib Hezbollah?", "leverage", {"a": "Tehran", "b": "Kataib Hezbollah"}),
+        (
+            "How much influence does Pakistan wield over the Taliban?",
+            "leverage",
+            {"a": "Pakistan", "b": "the Taliban"},
+        ),
+        (
+            "How much leverage does Pakistan have over the Taliban today?",
+            "leverage",
+            {"a": "Pakistan", "b": "the Taliban today"},
+        ),
+        (
+            "Does Tehran still control Kataib Hezbollah?",
+            "leverage",
+            {"a": "Tehran", "b": "Kataib Hezbollah"},
+        ),
         ("What ties Rwanda to M23?", "dyad", {"a": "Rwanda", "b": "M23"}),
         ("What is the relationship between Qatar and Hamas?", "dyad", {"a": "Qatar", "b": "Hamas"}),
-        ("How is Russia connected to the Wagner Group's successors?", "path", {"a": "Russia", "b": "the Wagner Group's successors"}),
+        (
+            "How is Russia connected to the Wagner Group's successors?",
+            "path",
+            {"a": "Russia", "b": "the Wagner Group's successors"},
+        ),
         ("Who leads the Taliban?", "leaders", {"x": "the Taliban"}),
         ("Who is the leader of Hezbollah?", "leaders", {"x": "Hezbollah"}),
         ("Who are the most central actors?", "top", {}),
@@ -111,7 +140,9 @@ def test_route(question: str, intent: str, slots: dict[str, str]) -> None:
     assert route(question) == (intent, slots)
 
 
-@pytest.mark.parametrize("question", ["What is the capital of France?", "Tell me a joke", "Iran?", ""])
+@pytest.mark.parametrize(
+    "question", ["What is the capital of France?", "Tell me a joke", "Iran?", ""]
+)
 def test_unroutable_questions_get_one_line_and_no_guess(db: Path, question: str) -> None:
     with dyads.open(db) as store:
         ans = ask(store, question)
@@ -140,7 +171,11 @@ def test_samples_ask(samples_db: tuple[Path, object]) -> None:
     assert ties.intent == "dyad" and any("SUPPORTS" in line for line in ties.lines)
     assert any("Rwanda denies" in line for line in ties.lines)
     assert lead.intent == "leaders" and "Sirajuddin Haqqani" in lead.lines[0]
-    assert army.result["dyad"]["a"]["id"] == "rwanda.military" if isinstance(army.result, dict) and "dyad" in army.result else army.routed
+    assert (
+        army.result["dyad"]["a"]["id"] == "rwanda.military"
+        if isinstance(army.result, dict) and "dyad" in army.result
+        else army.routed
+    )
     assert wagner.routed and wagner.result["path"]["paths"]
 
 

@@ -35,8 +35,17 @@ def test_creation_alone(tmp_path: Path) -> None:
 
 def test_agency_evidence_counts_for_its_state_and_copies_count_once(tmp_path: Path) -> None:
     rels = [
-        rel("isi", "SUPPORTS", "taliban", "d0", kinds=["sanctuary", "funding"], modality="reported"),
-        rel("isi", "SUPPORTS", "taliban", "d0-copy", kinds=["sanctuary", "funding"], modality="reported"),
+        rel(
+            "isi", "SUPPORTS", "taliban", "d0", kinds=["sanctuary", "funding"], modality="reported"
+        ),
+        rel(
+            "isi",
+            "SUPPORTS",
+            "taliban",
+            "d0-copy",
+            kinds=["sanctuary", "funding"],
+            modality="reported",
+        ),
     ]
     db = _store(tmp_path, rels)
     with dyads.open(db) as store:
@@ -45,14 +54,32 @@ def test_agency_evidence_counts_for_its_state_and_copies_count_once(tmp_path: Pa
     assert res["raw"] == pytest.approx(expected)
     assert res["n_stories"] == 1
     # the sentence counts in two components but is shown once, with its points summed
-    assert len(res["strongest"]) == 1 and sorted(res["strongest"][0]["components"]) == ["funding", "sanctuary"]
+    assert len(res["strongest"]) == 1 and sorted(res["strongest"][0]["components"]) == [
+        "funding",
+        "sanctuary",
+    ]
 
 
 def test_denials_counter_evidence_and_questions(tmp_path: Path) -> None:
     rels = [
-        rel("pakistan.military", "SUPPORTS", "taliban", "d0", kinds=["sanctuary"], modality="believed"),
-        rel("pakistan.government", "SUPPORTS", "taliban", "d1", kinds=["sanctuary"], modality="believed",
-            polarity="denied", attributed_to="pakistan.government"),  # self-denial: half weight
+        rel(
+            "pakistan.military",
+            "SUPPORTS",
+            "taliban",
+            "d0",
+            kinds=["sanctuary"],
+            modality="believed",
+        ),
+        rel(
+            "pakistan.government",
+            "SUPPORTS",
+            "taliban",
+            "d1",
+            kinds=["sanctuary"],
+            modality="believed",
+            polarity="denied",
+            attributed_to="pakistan.government",
+        ),  # self-denial: half weight
         rel("taliban", "ATTACKS", "pakistan", "d2"),
         rel("pakistan", "INFLUENCES", "taliban", "d3", modality="question"),
         rel("pakistan", "SUPPORTS", "taliban", "d4", modality="hypothetical", kinds=["weapons"]),
@@ -113,7 +140,9 @@ def test_samples_pakistan_over_taliban(samples_db: tuple[Path, object]) -> None:
     assert res["explanation"][0].startswith("Leverage of Pakistan over Taliban:")
 
 
-def test_samples_rwanda_over_m23_is_stronger_than_the_reverse(samples_db: tuple[Path, object]) -> None:
+def test_samples_rwanda_over_m23_is_stronger_than_the_reverse(
+    samples_db: tuple[Path, object],
+) -> None:
     with dyads.open(samples_db[0]) as store:
         fwd = leverage(store, "Rwanda", "M23")
         back = leverage(store, "M23", "Rwanda")

@@ -17,15 +17,26 @@ from .handmade import make_store, rel
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     docs = {
-        "a1": ("2019-05-01", "s1"), "a1-copy": ("2019-05-02", "s1"),  # one story, two documents
-        "b": ("2020-01-01", "s2"), "c": ("2021-01-01", "s3"), "d": ("2022-01-01", "s4"),
+        "a1": ("2019-05-01", "s1"),
+        "a1-copy": ("2019-05-02", "s1"),  # one story, two documents
+        "b": ("2020-01-01", "s2"),
+        "c": ("2021-01-01", "s3"),
+        "d": ("2022-01-01", "s4"),
     }
     rels = [
         rel("iran", "SUPPORTS", "houthis", "a1", kinds=["weapons"], date="2015"),
         rel("iran", "SUPPORTS", "houthis", "a1-copy", kinds=["weapons"], date="2015"),
         rel("quds-force", "SUPPORTS", "houthis", "b", kinds=["training"], modality="believed"),
-        rel("iran.government", "SUPPORTS", "houthis", "c", kinds=["weapons"], modality="believed",
-            polarity="denied", attributed_to="iran.government"),
+        rel(
+            "iran.government",
+            "SUPPORTS",
+            "houthis",
+            "c",
+            kinds=["weapons"],
+            modality="believed",
+            polarity="denied",
+            attributed_to="iran.government",
+        ),
         rel("saudi-arabia", "SUPPORTS", "houthis", "d", modality="hypothetical"),
         rel("pakistan", "SUPPORTS", "houthis", "d", polarity="denied", modality="believed"),
         rel("iran", "SUPPORTS", "hamas", "b", kinds=["funding"], modality="reported"),
@@ -59,7 +70,10 @@ def test_denied_and_hypothetical_never_count_as_support(db: Path) -> None:
         rows = {r["id"]: r for r in supporters(store, "houthis")["rows"]}
     assert rows["pakistan"]["n_stories"] == 0 and rows["pakistan"]["status"] == "denied only"
     assert rows["pakistan"]["modality"]["denied"] == 1
-    assert rows["saudi-arabia"]["n_stories"] == 0 and rows["saudi-arabia"]["status"] == "unconfirmed only"
+    assert (
+        rows["saudi-arabia"]["n_stories"] == 0
+        and rows["saudi-arabia"]["status"] == "unconfirmed only"
+    )
     assert rows["iran.government"]["n_stories"] == 0 and rows["iran.government"]["kinds"] == {}
     assert [e["class"] for e in rows["pakistan"]["evidence"]] == ["denied"]
 
@@ -85,7 +99,11 @@ def test_supported_by(db: Path) -> None:
     with dyads.open(db) as store:
         res = supported_by(store, "Iran")
     got = {r["id"]: r["kinds"] for r in res["rows"]}
-    assert got == {"houthis": {"weapons": 1}, "hamas": {"funding": 1}, "qassam-brigades": {"weapons": 1}}
+    assert got == {
+        "houthis": {"weapons": 1},
+        "hamas": {"funding": 1},
+        "qassam-brigades": {"weapons": 1},
+    }
     assert res["direction"] == "supported"
 
 
@@ -95,7 +113,9 @@ def test_unknown_actor(db: Path) -> None:
 
 
 # -- the sample corpus -------------------------------------------------------------------------
-def test_samples_iran_arms_the_houthis_and_denials_are_shown(samples_db: tuple[Path, object]) -> None:
+def test_samples_iran_arms_the_houthis_and_denials_are_shown(
+    samples_db: tuple[Path, object],
+) -> None:
     with dyads.open(samples_db[0]) as store:
         res = supporters(store, "the Houthis", roll_up=True)
     rows = {r["id"]: r for r in res["rows"]}
@@ -107,7 +127,9 @@ def test_samples_iran_arms_the_houthis_and_denials_are_shown(samples_db: tuple[P
     assert all(e["polarity"] == "affirmed" for e in iran["evidence"] if e["class"] == "affirmed")
 
 
-def test_samples_rwanda_supports_m23_counted_once_per_story(samples_db: tuple[Path, object]) -> None:
+def test_samples_rwanda_supports_m23_counted_once_per_story(
+    samples_db: tuple[Path, object],
+) -> None:
     with dyads.open(samples_db[0]) as store:
         rows = {r["id"]: r for r in supporters(store, "M23", roll_up=True)["rows"]}
     rwanda = rows["rwanda"]

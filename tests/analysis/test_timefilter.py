@@ -35,13 +35,20 @@ def test_a_bad_date_is_a_query_error() -> None:
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    docs = {"d2023": ("2023-03-05", "s1"), "dnone": (None, "s2"), "d2010": ("2010-06-01", "s3"), "d2025": ("2025-01-01", "s4")}
+    docs = {
+        "d2023": ("2023-03-05", "s1"),
+        "dnone": (None, "s2"),
+        "d2010": ("2010-06-01", "s3"),
+        "d2025": ("2025-01-01", "s4"),
+    }
     rels = [
-        rel("iran", "SUPPORTS", "houthis", "dnone", kinds=["weapons"], date="2015"),          # iran: 2015
-        rel("saudi-arabia", "SUPPORTS", "houthis", "d2023"),                                  # saudi: doc 2023-03-05
-        rel("pakistan", "SUPPORTS", "houthis", "d2010", date="1990s"),                        # pakistan: 1990s
-        rel("hamas", "SUPPORTS", "houthis", "dnone"),                                         # hamas: undated
-        rel("taliban", "SUPPORTS", "houthis", "d2025", date="2020"),                          # taliban: 2020, published 2025
+        rel("iran", "SUPPORTS", "houthis", "dnone", kinds=["weapons"], date="2015"),  # iran: 2015
+        rel("saudi-arabia", "SUPPORTS", "houthis", "d2023"),  # saudi: doc 2023-03-05
+        rel("pakistan", "SUPPORTS", "houthis", "d2010", date="1990s"),  # pakistan: 1990s
+        rel("hamas", "SUPPORTS", "houthis", "dnone"),  # hamas: undated
+        rel(
+            "taliban", "SUPPORTS", "houthis", "d2025", date="2020"
+        ),  # taliban: 2020, published 2025
     ]
     return make_store(tmp_path_factory.mktemp("tf") / "tf.duckdb", docs, rels)
 

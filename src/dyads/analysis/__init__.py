@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dyads.analysis.ask import Answer, ask
 from dyads.analysis.graph import build_graph, edge_table, most_supported, shortest_paths, top_actors
-from dyads.analysis.indexes import ensure_indexes
+from dyads.store.clustered import ensure_indexes
 from dyads.analysis.leverage import leverage
 from dyads.analysis.queries import (
     actor_profile,

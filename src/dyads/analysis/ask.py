@@ -30,18 +30,54 @@ KNOWN = (
 )
 
 _SUPPORT_VERBS = {
-    "support": None, "supports": None, "supported": None, "supporting": None,
-    "back": None, "backs": None, "backed": None, "backing": None, "sponsor": None,
-    "sponsors": None, "sponsored": None, "help": None, "helps": None, "helped": None,
-    "aid": None, "aids": None, "aided": None, "is behind": None, "stands behind": None,
-    "arm": "weapons", "arms": "weapons", "armed": "weapons", "arming": "weapons",
-    "equip": "weapons", "equips": "weapons", "equipped": "weapons", "supply": "weapons",
-    "supplies": "weapons", "supplied": "weapons",
-    "fund": "funding", "funds": "funding", "funded": "funding", "funding": "funding",
-    "finance": "funding", "finances": "funding", "financed": "funding", "bankrolls": "funding",
-    "train": "training", "trains": "training", "trained": "training", "training": "training",
-    "shelter": "sanctuary", "shelters": "sanctuary", "sheltered": "sanctuary",
-    "harbour": "sanctuary", "harbours": "sanctuary", "harbor": "sanctuary", "harbors": "sanctuary",
+    "support": None,
+    "supports": None,
+    "supported": None,
+    "supporting": None,
+    "back": None,
+    "backs": None,
+    "backed": None,
+    "backing": None,
+    "sponsor": None,
+    "sponsors": None,
+    "sponsored": None,
+    "help": None,
+    "helps": None,
+    "helped": None,
+    "aid": None,
+    "aids": None,
+    "aided": None,
+    "is behind": None,
+    "stands behind": None,
+    "arm": "weapons",
+    "arms": "weapons",
+    "armed": "weapons",
+    "arming": "weapons",
+    "equip": "weapons",
+    "equips": "weapons",
+    "equipped": "weapons",
+    "supply": "weapons",
+    "supplies": "weapons",
+    "supplied": "weapons",
+    "fund": "funding",
+    "funds": "funding",
+    "funded": "funding",
+    "funding": "funding",
+    "finance": "funding",
+    "finances": "funding",
+    "financed": "funding",
+    "bankrolls": "funding",
+    "train": "training",
+    "trains": "training",
+    "trained": "training",
+    "training": "training",
+    "shelter": "sanctuary",
+    "shelters": "sanctuary",
+    "sheltered": "sanctuary",
+    "harbour": "sanctuary",
+    "harbours": "sanctuary",
+    "harbor": "sanctuary",
+    "harbors": "sanctuary",
     "hosts": "sanctuary",
 }
 _SV = "|".join(sorted((re.escape(v) for v in _SUPPORT_VERBS), key=len, reverse=True))
@@ -51,33 +87,89 @@ _POWER = r"(?:influence|leverage|sway|control|power|clout|hold)"
 ROUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (intent, re.compile(p, re.IGNORECASE))
     for intent, p in (
-        ("leverage", rf"^(?:how much|what|what kind of|how strong an?|how much of an?) {_POWER} (?:does|do|did|can|could) (?P<a>.+?) (?:still )?(?:have|wield|exert|hold|retain|keep|enjoy|command)(?: still)? (?:over|on|with|in) (?P<b>.+)$"),
-        ("leverage", rf"^(?:does|do|can|could) (?P<a>.+?) (?:still )?(?:control|influence|sway|command|have (?:any |much )?{_POWER} (?:over|on)) (?P<b>.+)$"),
-        ("leverage", r"^how (?:much|strongly|far) (?:does|do|can) (?P<a>.+?) (?:influence|control|sway) (?P<b>.+)$"),
+        (
+            "leverage",
+            rf"^(?:how much|what|what kind of|how strong an?|how much of an?) {_POWER} (?:does|do|did|can|could) (?P<a>.+?) (?:still )?(?:have|wield|exert|hold|retain|keep|enjoy|command)(?: still)? (?:over|on|with|in) (?P<b>.+)$",
+        ),
+        (
+            "leverage",
+            rf"^(?:does|do|can|could) (?P<a>.+?) (?:still )?(?:control|influence|sway|command|have (?:any |much )?{_POWER} (?:over|on)) (?P<b>.+)$",
+        ),
+        (
+            "leverage",
+            r"^how (?:much|strongly|far) (?:does|do|can) (?P<a>.+?) (?:influence|control|sway) (?P<b>.+)$",
+        ),
         ("leverage", rf"^(?:the )?{_POWER} of (?P<a>.+?) (?:over|on) (?P<b>.+)$"),
-        ("top", r"^(?:who|which actors?|what actors?) (?:are|is) (?:the )?most (?:central|important|connected|influential|powerful)(?: actors?)?$"),
-        ("top", r"^(?:who|which groups?|what groups?) (?:are|is) (?:the )?most (?:supported|backed)(?: groups?)?$"),
-        ("supported_by", rf"^(?:who|whom|what|which (?:groups?|actors?|countries|states|governments)) (?:does|do|did|is|has) (?P<x>.+?) (?:still )?(?P<verb>{_SV})$"),
-        ("supporters", rf"^(?:who|which (?:countries|states|actors|governments|groups)|what (?:countries|states|actors)) (?:still |else )?(?P<verb>{_SV}) (?P<x>.+)$"),
-        ("supporters", r"^(?:who|what|which) (?:are|is) (?:the )?(?:main |key )?(?:supporters|backers|patrons|sponsors|allies) of (?P<x>.+)$"),
+        (
+            "top",
+            r"^(?:who|which actors?|what actors?) (?:are|is) (?:the )?most (?:central|important|connected|influential|powerful)(?: actors?)?$",
+        ),
+        (
+            "top",
+            r"^(?:who|which groups?|what groups?) (?:are|is) (?:the )?most (?:supported|backed)(?: groups?)?$",
+        ),
+        (
+            "supported_by",
+            rf"^(?:who|whom|what|which (?:groups?|actors?|countries|states|governments)) (?:does|do|did|is|has) (?P<x>.+?) (?:still )?(?P<verb>{_SV})$",
+        ),
+        (
+            "supporters",
+            rf"^(?:who|which (?:countries|states|actors|governments|groups)|what (?:countries|states|actors)) (?:still |else )?(?P<verb>{_SV}) (?P<x>.+)$",
+        ),
+        (
+            "supporters",
+            r"^(?:who|what|which) (?:are|is) (?:the )?(?:main |key )?(?:supporters|backers|patrons|sponsors|allies) of (?P<x>.+)$",
+        ),
         ("supporters", r"^who is (?:supporting|backing|arming|funding|behind) (?P<x>.+)$"),
-        ("leaders", r"^who (?:leads|heads|commands|runs|led|headed|commanded|ran|is leading|is in charge of|founded and leads) (?P<x>.+)$"),
-        ("leaders", r"^who (?:is|was|are|were) (?:the )?(?:leaders?|heads?|commanders?|chiefs?) of (?P<x>.+)$"),
-        ("dyad", r"^what (?:ties|links|connects|binds|relates) (?P<a>.+?) (?:to|and|with) (?P<b>.+)$"),
-        ("dyad", r"^what (?:is|are) the (?:relationship|relationships|relations|ties|links|connections?) between (?P<a>.+?) and (?P<b>.+)$"),
+        (
+            "leaders",
+            r"^who (?:leads|heads|commands|runs|led|headed|commanded|ran|is leading|is in charge of|founded and leads) (?P<x>.+)$",
+        ),
+        (
+            "leaders",
+            r"^who (?:is|was|are|were) (?:the )?(?:leaders?|heads?|commanders?|chiefs?) of (?P<x>.+)$",
+        ),
+        (
+            "dyad",
+            r"^what (?:ties|links|connects|binds|relates) (?P<a>.+?) (?:to|and|with) (?P<b>.+)$",
+        ),
+        (
+            "dyad",
+            r"^what (?:is|are) the (?:relationship|relationships|relations|ties|links|connections?) between (?P<a>.+?) and (?P<b>.+)$",
+        ),
         ("dyad", r"^(?:how do|how does) (?P<a>.+?) (?:relate to|deal with) (?P<b>.+)$"),
-        ("path", r"^how (?:is|are|was|were) (?P<a>.+?) (?:connected|linked|tied|related) (?:to|with) (?P<b>.+)$"),
-        ("path", r"^(?:what is the )?(?:shortest )?path (?:from|between) (?P<a>.+?) (?:to|and) (?P<b>.+)$"),
+        (
+            "path",
+            r"^how (?:is|are|was|were) (?P<a>.+?) (?:connected|linked|tied|related) (?:to|with) (?P<b>.+)$",
+        ),
+        (
+            "path",
+            r"^(?:what is the )?(?:shortest )?path (?:from|between) (?P<a>.+?) (?:to|and) (?P<b>.+)$",
+        ),
     )
 )
 
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s? (?P<noun>[\w -]+)$")
 _OWN_BODIES = {
-    "army": "military", "military": "military", "armed forces": "military", "forces": "military",
-    "troops": "military", "generals": "military", "government": "government", "leaders": "government",
-    "leadership": "government", "rulers": "government",
+    "army": "military",
+    "military": "military",
+    "armed forces": "military",
+    "forces": "military",
+    "troops": "military",
+    "generals": "military",
+    "government": "government",
+    "leaders": "government",
+    "leadership": "government",
+    "rulers": "government",
 }
-_INTEL = {"intelligence", "intelligence agency", "intelligence service", "spy agency", "spies", "spymasters"}
+_INTEL = {
+    "intelligence",
+    "intelligence agency",
+    "intelligence service",
+    "spy agency",
+    "spies",
+    "spymasters",
+}
 
 
 @dataclass
@@ -92,8 +184,13 @@ class Answer:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "question": self.question, "routed": self.routed, "intent": self.intent,
-            "command": self.command, "answer": self.lines, "notes": self.notes or [], "result": self.result,
+            "question": self.question,
+            "routed": self.routed,
+            "intent": self.intent,
+            "command": self.command,
+            "answer": self.lines,
+            "notes": self.notes or [],
+            "result": self.result,
         }
 
 
@@ -165,7 +262,9 @@ def ask(
         kind = _SUPPORT_VERBS.get(slots.get("verb", "").lower())
         fn = supporters if intent == "supporters" else supported_by
         res = fn(store, x, roll_up=roll_up, time=time, kind=kind, evidence=evidence)
-        cmd = f"dyads {'supporters' if intent == 'supporters' else 'supported-by'} {x}{ru}" + (f" --kind {kind}" if kind else "")
+        cmd = f"dyads {'supporters' if intent == 'supporters' else 'supported-by'} {x}{ru}" + (
+            f" --kind {kind}" if kind else ""
+        )
         lines = _support_lines(res, evidence)
     elif intent == "leaders":
         x = actor("x")
@@ -200,15 +299,27 @@ def ask(
         supported = most_supported(store, time=time, roll_up=roll_up)
         res = {"central": central, "supported": supported}
         cmd = f"dyads top{ru}"
-        lines = ["Most connected: " + ", ".join(f"{r['name']} ({r['degree']} partners)" for r in central[:5]) + "."]
+        lines = [
+            "Most connected: "
+            + ", ".join(f"{r['name']} ({r['degree']} partners)" for r in central[:5])
+            + "."
+        ]
         if supported:
-            lines.append("Most supported groups: " + ", ".join(
-                f"{r['name']} ({_n(r['n_stories'])}, {_n(r['n_supporters'], 'supporter')})" for r in supported[:5]) + ".")
+            lines.append(
+                "Most supported groups: "
+                + ", ".join(
+                    f"{r['name']} ({_n(r['n_stories'])}, {_n(r['n_supporters'], 'supporter')})"
+                    for r in supported[:5]
+                )
+                + "."
+            )
     return Answer(question, True, intent, cmd, lines, res, notes)
 
 
 def _quote(e: dict[str, Any], tag: str | None = None) -> str:
-    where = ", ".join(str(x) for x in (e.get("outlet"), e.get("doc_date"), e.get("path") or e.get("url")) if x)
+    where = ", ".join(
+        str(x) for x in (e.get("outlet"), e.get("doc_date"), e.get("path") or e.get("url")) if x
+    )
     bits = [e.get("modality") or ""]
     if e.get("polarity") == "denied":
         bits.append("DENIED")
@@ -235,7 +346,9 @@ def _support_lines(res: dict[str, Any], per: int) -> list[str]:
     incoming = res["direction"] == "supporters"
     counted = [r for r in rows if r["n_stories"]]
     if not counted:
-        lines = [f"The store has no counted evidence of support {'for' if incoming else 'from'} {name}."]
+        lines = [
+            f"The store has no counted evidence of support {'for' if incoming else 'from'} {name}."
+        ]
     else:
         who = ", ".join(r["name"] for r in counted)
         lines = [f"{name} is supported by {who}." if incoming else f"{name} supports {who}."]
@@ -261,9 +374,21 @@ def _leader_lines(res: dict[str, Any], per: int) -> list[str]:
     name = res["actor"]["name"]
     if not res["leaders"]:
         return [f"The store names no leader of {name}."]
-    lines = [f"{name} is led by: " + "; ".join(
-        p["name"] + (f" ({', '.join(p['roles'])}" + (f", {', '.join(p['dates'])}" if p["dates"] else "") + ")" if p["roles"] else "")
-        for p in res["leaders"]) + "."]
+    lines = [
+        f"{name} is led by: "
+        + "; ".join(
+            p["name"]
+            + (
+                f" ({', '.join(p['roles'])}"
+                + (f", {', '.join(p['dates'])}" if p["dates"] else "")
+                + ")"
+                if p["roles"]
+                else ""
+            )
+            for p in res["leaders"]
+        )
+        + "."
+    ]
     for p in res["leaders"]:
         lines += [_quote(e) for e in [e for e in p["evidence"] if not e.get("copy")][:1]]
     return lines
@@ -299,5 +424,7 @@ def _path_lines(p: dict[str, Any]) -> list[str]:
         if r["relation"] == "PART_OF":
             lines.append(f"  {r['source']} is part of {r['target']} (gazetteer)")
         elif r["evidence"]:
-            lines.append(f"  {r['source']} {r['relation']} {r['target']}:" + _quote(r["evidence"])[1:])
+            lines.append(
+                f"  {r['source']} {r['relation']} {r['target']}:" + _quote(r["evidence"])[1:]
+            )
     return lines

@@ -39,7 +39,9 @@ GROUP_TYPES = ("armed_group", "political_party")
 BETWEENNESS_SAMPLE = 500
 
 
-def edge_table(store: Store, *, time: TimeFilter = NO_FILTER, roll_up: bool = False) -> list[dict[str, Any]]:
+def edge_table(
+    store: Store, *, time: TimeFilter = NO_FILTER, roll_up: bool = False
+) -> list[dict[str, Any]]:
     """One row per (source, relation, target) with story counts, kinds, dates and best claim id."""
     hier = load_hierarchy(store) if roll_up else None
     ru_sql, ru_params = rollup_cte(hier)
@@ -111,8 +113,16 @@ def build_graph(
             for node in (child, parent):
                 if node not in g:
                     g.add_node(node, **_node_attrs(actors, node))
-            g.add_edge(child, parent, key=PART_OF, source=child, relation=PART_OF, target=parent,
-                       n_stories=0, hierarchy=True)
+            g.add_edge(
+                child,
+                parent,
+                key=PART_OF,
+                source=child,
+                relation=PART_OF,
+                target=parent,
+                n_stories=0,
+                hierarchy=True,
+            )
     return g
 
 
@@ -156,7 +166,9 @@ def shortest_paths(
         hier: Hierarchy = load_hierarchy(store)
         ida, idb = hier.top(ida), hier.top(idb)
     if ida == idb:
-        raise QueryError(f"{a!r} and {b!r} are the same actor" + (" after roll-up" if roll_up else ""))
+        raise QueryError(
+            f"{a!r} and {b!r} are the same actor" + (" after roll-up" if roll_up else "")
+        )
     g = build_graph(store, time=time, roll_up=roll_up, hierarchy=hierarchy)
     u = _tie_graph(g)
     paths: list[list[str]] = []
@@ -191,7 +203,9 @@ def shortest_paths(
                         continue
                     rels.append(
                         {
-                            "source": s, "relation": key, "target": t,
+                            "source": s,
+                            "relation": key,
+                            "target": t,
                             "n_stories": d.get("n_stories", 0),
                             "denied_stories": d.get("denied_stories", 0),
                             "kinds": d.get("kinds", []),
@@ -201,18 +215,28 @@ def shortest_paths(
             rels.sort(key=lambda r: -r["n_stories"])
             hops.append({"from": _name(g, x), "to": _name(g, y), "relations": rels})
         out.append({"actors": [_name(g, n) for n in p], "hops": hops, "length": len(p) - 1})
-    return {"a": actor_ref(store, ida), "b": actor_ref(store, idb), "roll_up": roll_up, "paths": out}
+    return {
+        "a": actor_ref(store, ida),
+        "b": actor_ref(store, idb),
+        "roll_up": roll_up,
+        "paths": out,
+    }
 
 
 def _name(g: nx.MultiDiGraph, node: str) -> dict[str, Any]:
-    return {"id": node, "name": g.nodes[node].get("name") or node, "type": g.nodes[node].get("type")}
+    return {
+        "id": node,
+        "name": g.nodes[node].get("name") or node,
+        "type": g.nodes[node].get("type"),
+    }
 
 
 def _evidence_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
     rows = store.query(
-        f"SELECT {EVIDENCE_COLUMNS} {evidence_from()} WHERE r.id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+        f"SELECT {EVIDENCE_COLUMNS} {evidence_from()} WHERE r.id IN (SELECT unnest(?::VARCHAR[]))",
+        [ids],
     )
     return {r["id"]: _evidence(r) for r in rows}
 

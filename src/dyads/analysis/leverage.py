@@ -21,7 +21,7 @@ import math
 from collections import defaultdict
 from typing import Any
 
-from dyads.analysis.indexes import relations_table
+from dyads.store.clustered import relations_table
 from dyads.analysis.queries import (
     CLASS_SQL,
     EVIDENCE_COLUMNS,
@@ -71,13 +71,20 @@ SCALE = 6.0
 LEVELS = ((0, "no evidence"), (1, "weak"), (25, "moderate"), (50, "strong"), (75, "very strong"))
 
 _KIND_COMPONENT = {
-    "sanctuary": "sanctuary", "funding": "funding", "weapons": "weapons", "troops": "troops",
-    "training": "training", "logistics": "logistics", "intelligence": "intelligence",
+    "sanctuary": "sanctuary",
+    "funding": "funding",
+    "weapons": "weapons",
+    "troops": "troops",
+    "training": "training",
+    "logistics": "logistics",
+    "intelligence": "intelligence",
 }
 _LEADER_TIES = ("COOPERATES", "MEMBER_OF", "LEADS", "SUPPORTS")
 
 
-def leverage(store: Store, a: str, b: str, *, time: TimeFilter = NO_FILTER, top: int = 3) -> dict[str, Any]:
+def leverage(
+    store: Store, a: str, b: str, *, time: TimeFilter = NO_FILTER, top: int = 3
+) -> dict[str, Any]:
     """The influence assessment of ``a`` over ``b``: score, components, strongest sentences."""
     ida, idb = resolve_actor(store, a), resolve_actor(store, b)
     hier = load_hierarchy(store)
@@ -169,8 +176,15 @@ def _leadership_ties(
 
 def _item(r: dict[str, Any], component: str, points: float) -> dict[str, Any]:
     e = _evidence(r)
-    e.update({"relation": r["relation"], "source": r["source"], "target": r["target"],
-              "component": component, "points": round(points, 3)})
+    e.update(
+        {
+            "relation": r["relation"],
+            "source": r["source"],
+            "target": r["target"],
+            "component": component,
+            "points": round(points, 3),
+        }
+    )
     return e
 
 
@@ -190,7 +204,11 @@ def _assess(
     for comp, factor, r in claims:
         story = r["story_id"]
         cur = best[comp].get(story)
-        if cur is None or factor > cur[0] or (factor == cur[0] and (r["confidence"] or 0) > (cur[1]["confidence"] or 0)):
+        if (
+            cur is None
+            or factor > cur[0]
+            or (factor == cur[0] and (r["confidence"] or 0) > (cur[1]["confidence"] or 0))
+        ):
             best[comp][story] = (factor, r)
     components: list[dict[str, Any]] = []
     pos = neg = 0.0
@@ -205,7 +223,9 @@ def _assess(
         else:
             neg += points
         stories_all.update(by_story)
-        dates = sorted({r["date"] or r["doc_date"] for _, r in ranked if r["date"] or r["doc_date"]})
+        dates = sorted(
+            {r["date"] or r["doc_date"] for _, r in ranked if r["date"] or r["doc_date"]}
+        )
         components.append(
             {
                 "component": comp,
@@ -264,13 +284,23 @@ def _merge(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _LABELS = {
-    "creation": "created it", "leadership": "leads it or counts it as a part",
-    "stated_leverage": "said to have sway over it", "sanctuary": "gives it sanctuary",
-    "funding": "funds it", "weapons": "arms it", "troops": "sends troops", "training": "trains it",
-    "logistics": "gives logistics", "intelligence": "shares intelligence",
-    "support_other": "other support", "support_unspecified": "backs it (kind unspecified)",
-    "leadership_ties": "its leaders have ties to", "cooperation": "cooperates with it",
-    "denial": "denials", "hostility": "hostilities between them", "opposition": "opposition between them",
+    "creation": "created it",
+    "leadership": "leads it or counts it as a part",
+    "stated_leverage": "said to have sway over it",
+    "sanctuary": "gives it sanctuary",
+    "funding": "funds it",
+    "weapons": "arms it",
+    "troops": "sends troops",
+    "training": "trains it",
+    "logistics": "gives logistics",
+    "intelligence": "shares intelligence",
+    "support_other": "other support",
+    "support_unspecified": "backs it (kind unspecified)",
+    "leadership_ties": "its leaders have ties to",
+    "cooperation": "cooperates with it",
+    "denial": "denials",
+    "hostility": "hostilities between them",
+    "opposition": "opposition between them",
 }
 
 
@@ -288,10 +318,16 @@ def explain(result: dict[str, Any]) -> list[str]:
         lines.append(
             f"{c['sign']} {_LABELS.get(c['component'], c['component'])}: {abs(c['points']):.2f} points "
             f"({c['n_stories']} stor{'y' if c['n_stories'] == 1 else 'ies'} x weight {c['weight']})"
-            + (f", {c['first']}" + (f" to {c['last']}" if c["last"] != c["first"] else "") if c["first"] else "")
+            + (
+                f", {c['first']}" + (f" to {c['last']}" if c["last"] != c["first"] else "")
+                if c["first"]
+                else ""
+            )
         )
     if result["not_counted"]:
-        lines.append(f"not counted: {len(result['not_counted'])} hypothetical or questioned claim(s)")
+        lines.append(
+            f"not counted: {len(result['not_counted'])} hypothetical or questioned claim(s)"
+        )
     if not result["components"]:
         lines.append(f"The store holds no evidence of {a} having leverage over {b}.")
     return lines

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dyads.actors import normalise
-from dyads.analysis.indexes import relations_table
+from dyads.store.clustered import relations_table
 from dyads.analysis.rollup import family, load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.errors import UnknownActor
@@ -84,7 +84,8 @@ def resolve_actor(store: Store, name: str) -> str:
     )
     rows = quick if quick else store.query("SELECT id, name, aliases FROM actors")
     exact = [
-        r for r in rows
+        r
+        for r in rows
         if normalise(r["name"] or "") == key
         or key in {normalise(x) for x in r["aliases"] or []}
         or r["id"] == key.replace(" ", "-")
@@ -109,7 +110,8 @@ def resolve_actor(store: Store, name: str) -> str:
         return str(partial[0]["id"])
     hint = ", ".join(sorted(r["name"] for r in partial)[:5])
     raise UnknownActor(
-        f"no actor called {name!r} in the store" + (f"; did you mean: {hint}?" if hint else "; try 'dyads actors'")
+        f"no actor called {name!r} in the store"
+        + (f"; did you mean: {hint}?" if hint else "; try 'dyads actors'")
     )
 
 
@@ -143,7 +145,11 @@ def list_actors(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
 def actor_profile(store: Store, name: str) -> dict[str, Any]:
     actor_id = resolve_actor(store, name)
     row = store.query("SELECT * FROM actors WHERE id = ?", [actor_id])[0]
-    parent = store.query("SELECT id, name FROM actors WHERE id = ?", [row["parent"]]) if row["parent"] else []
+    parent = (
+        store.query("SELECT id, name FROM actors WHERE id = ?", [row["parent"]])
+        if row["parent"]
+        else []
+    )
     mentions = store.query(
         """SELECT m.doc_id, d.path, m.sentence, m.text, m.rule, m.start, m."end"
            FROM mentions m JOIN documents d ON d.id = m.doc_id
@@ -286,9 +292,26 @@ def _evidence(r: dict[str, Any]) -> dict[str, Any]:
     return {
         k: r.get(k)
         for k in (
-            "evidence", "source_id", "target_id", "path", "url", "title", "doc_date", "outlet",
-            "story_id", "modality", "polarity", "attributed_to", "attributed_name", "kinds", "date",
-            "role", "confidence", "doc_id", "start", "end",
+            "evidence",
+            "source_id",
+            "target_id",
+            "path",
+            "url",
+            "title",
+            "doc_date",
+            "outlet",
+            "story_id",
+            "modality",
+            "polarity",
+            "attributed_to",
+            "attributed_name",
+            "kinds",
+            "date",
+            "role",
+            "confidence",
+            "doc_id",
+            "start",
+            "end",
         )
     }
 
@@ -307,7 +330,9 @@ def mark_copies(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return evidence
 
 
-def leaders(store: Store, name: str, *, roll_up: bool = False, time: TimeFilter = NO_FILTER) -> dict[str, Any]:
+def leaders(
+    store: Store, name: str, *, roll_up: bool = False, time: TimeFilter = NO_FILTER
+) -> dict[str, Any]:
     """Who leads ``name`` (LEADS relations into it), with roles, dates and evidence."""
     target = resolve_actor(store, name)
     fam = family(store, target, roll_up)
@@ -325,7 +350,14 @@ def leaders(store: Store, name: str, *, roll_up: bool = False, time: TimeFilter 
     for r in rows:
         p = people.setdefault(
             r["source_id"],
-            {"id": r["source_id"], "name": r["source"], "roles": [], "dates": [], "evidence": [], "_stories": set()},
+            {
+                "id": r["source_id"],
+                "name": r["source"],
+                "roles": [],
+                "dates": [],
+                "evidence": [],
+                "_stories": set(),
+            },
         )
         if r["role"] and r["role"] not in p["roles"]:
             p["roles"].append(r["role"])

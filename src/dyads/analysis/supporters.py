@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dyads.analysis.indexes import relations_table
+from dyads.store.clustered import relations_table
 from dyads.analysis.queries import (
     EVIDENCE_COLUMNS,
     _evidence,
@@ -42,7 +42,16 @@ def supporters(
     limit: int | None = DEFAULT_LIMIT,
 ) -> dict[str, Any]:
     """Actors that support ``name`` (``dyads supporters X``), strongest first, at most ``limit``."""
-    return _support(store, name, incoming=True, roll_up=roll_up, time=time, kind=kind, evidence=evidence, limit=limit)
+    return _support(
+        store,
+        name,
+        incoming=True,
+        roll_up=roll_up,
+        time=time,
+        kind=kind,
+        evidence=evidence,
+        limit=limit,
+    )
 
 
 def supported_by(
@@ -56,7 +65,16 @@ def supported_by(
     limit: int | None = DEFAULT_LIMIT,
 ) -> dict[str, Any]:
     """Actors that ``name`` supports (``dyads supported-by X``: the actors supported by X)."""
-    return _support(store, name, incoming=False, roll_up=roll_up, time=time, kind=kind, evidence=evidence, limit=limit)
+    return _support(
+        store,
+        name,
+        incoming=False,
+        roll_up=roll_up,
+        time=time,
+        kind=kind,
+        evidence=evidence,
+        limit=limit,
+    )
 
 
 def _support(
@@ -98,8 +116,13 @@ def _support(
         p.add(orig, rid, list(kinds or []), modality, polarity, conf or 0.0, doc_id, story, eff)
     ranked = sorted(
         ((pid, p, p.summary()) for pid, p in agg.items()),
-        key=lambda x: (-x[2]["n_stories"], -x[2]["modality"]["asserted"], -x[2]["modality"]["reported"],
-                       x[2]["modality"]["denied"], x[0]),
+        key=lambda x: (
+            -x[2]["n_stories"],
+            -x[2]["modality"]["asserted"],
+            -x[2]["modality"]["reported"],
+            x[2]["modality"]["denied"],
+            x[0],
+        ),
     )
     n_partners = len(ranked)
     if limit:
@@ -108,14 +131,32 @@ def _support(
     texts = _evidence_rows(store, table, here, fam, chosen)
     ids = [pid for pid, _, _ in ranked]
     names = actor_names(store, ids)
-    types = dict(
-        store.con.execute(f"SELECT id, type FROM actors WHERE id IN {in_list(ids)}", ids).fetchall()
-    ) if ids else {}
+    types = (
+        dict(
+            store.con.execute(
+                f"SELECT id, type FROM actors WHERE id IN {in_list(ids)}", ids
+            ).fetchall()
+        )
+        if ids
+        else {}
+    )
     out = []
     for pid, p, row in ranked:
-        items = [texts[rid] | {"class": cls} for cls, rid in p.sample_order(evidence) if rid in texts] if evidence else []
-        out.append({"id": pid, "name": names.get(pid, pid), "type": types.get(pid), **row,
-                    "via": sorted(v for v in p.via if v != pid), "evidence": mark_copies(items)})
+        items = (
+            [texts[rid] | {"class": cls} for cls, rid in p.sample_order(evidence) if rid in texts]
+            if evidence
+            else []
+        )
+        out.append(
+            {
+                "id": pid,
+                "name": names.get(pid, pid),
+                "type": types.get(pid),
+                **row,
+                "via": sorted(v for v in p.via if v != pid),
+                "evidence": mark_copies(items),
+            }
+        )
     return {
         "actor": actor_ref(store, actor_id),
         "direction": "supporters" if incoming else "supported",
@@ -134,7 +175,10 @@ class _Partner:
     """The claims of one supporter (or supported actor), counted by story."""
 
     def __init__(self) -> None:
-        self.stories: dict[str, set[Any]] = {k: set() for k in ("counted", "asserted", "reported", "believed", "denied", "unconfirmed")}
+        self.stories: dict[str, set[Any]] = {
+            k: set()
+            for k in ("counted", "asserted", "reported", "believed", "denied", "unconfirmed")
+        }
         self.docs: set[Any] = set()
         self.kinds: dict[str, set[Any]] = {}
         self.dates: list[tuple[str, str, str]] = []  # (lo, hi, text)
@@ -142,8 +186,18 @@ class _Partner:
         # best claim per (class, story): (sort key, relation id)
         self.best: dict[tuple[str, Any], tuple[tuple[Any, ...], str]] = {}
 
-    def add(self, orig: str, rid: str, kinds: list[str], modality: str, polarity: str, conf: float,
-            doc_id: str, story: Any, eff: str | None) -> None:
+    def add(
+        self,
+        orig: str,
+        rid: str,
+        kinds: list[str],
+        modality: str,
+        polarity: str,
+        conf: float,
+        doc_id: str,
+        story: Any,
+        eff: str | None,
+    ) -> None:
         self.via.add(orig)
         if polarity == "denied":
             cls = "denied"
@@ -200,7 +254,9 @@ class _Partner:
         }
 
 
-def _evidence_rows(store: Store, table: str, here: str, fam: list[str], ids: list[str]) -> dict[str, dict[str, Any]]:
+def _evidence_rows(
+    store: Store, table: str, here: str, fam: list[str], ids: list[str]
+) -> dict[str, dict[str, Any]]:
     """Evidence (sentence, document, attribution) of the chosen claims."""
     if not ids:
         return {}

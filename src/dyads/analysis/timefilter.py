@@ -39,7 +39,9 @@ def date_bounds(value: str) -> tuple[str, str]:
     text = value.strip()
     m = _DATE.match(text)
     if not m:
-        raise QueryError(f"cannot read the date {value!r}; use YYYY, YYYY-MM, YYYY-MM-DD or a decade like 1990s")
+        raise QueryError(
+            f"cannot read the date {value!r}; use YYYY, YYYY-MM, YYYY-MM-DD or a decade like 1990s"
+        )
     year, month, day = m.group(1), m.group(2), m.group(3)
     if text[4:5] == "s":
         start = int(year) - int(year) % 10

@@ -41,13 +41,17 @@ def time_options(f: F) -> F:
     """--since, --until, --as-of: dates like 2015, 2023-03, 2024-02-15 or 1990s."""
     f = click.option("--as-of", "as_of", metavar="DATE", help="Only what was published by DATE.")(f)
     f = click.option("--until", metavar="DATE", help="Only claims about DATE or earlier.")(f)
-    f = click.option("--since", metavar="DATE", help="Only claims about DATE or later (2015, 2023-03, 1990s).")(f)
+    f = click.option(
+        "--since", metavar="DATE", help="Only claims about DATE or later (2015, 2023-03, 1990s)."
+    )(f)
     return f
 
 
 def rollup_option(f: F) -> F:
     return click.option(
-        "--roll-up", "roll_up", is_flag=True,
+        "--roll-up",
+        "roll_up",
+        is_flag=True,
         help="Count an agency's, military's or government's evidence for its state.",
     )(f)
 
@@ -57,7 +61,9 @@ def _tf(since: str | None, until: str | None, as_of: str | None) -> TimeFilter:
 
 
 def _where(e: dict[str, Any]) -> str:
-    return ", ".join(str(x) for x in (e.get("outlet"), e.get("doc_date"), e.get("path") or e.get("url")) if x)
+    return ", ".join(
+        str(x) for x in (e.get("outlet"), e.get("doc_date"), e.get("path") or e.get("url")) if x
+    )
 
 
 def _tags(e: dict[str, Any]) -> str:
@@ -77,26 +83,45 @@ def _tags(e: dict[str, Any]) -> str:
 
 def _print_support(res: dict[str, Any], show_evidence: bool) -> None:
     incoming = res["direction"] == "supporters"
-    title = (f"Supporters of {res['actor']['name']}" if incoming else f"Supported by {res['actor']['name']}") + (
-        f" ({res['time']})" if res["time"] else "")
+    title = (
+        f"Supporters of {res['actor']['name']}"
+        if incoming
+        else f"Supported by {res['actor']['name']}"
+    ) + (f" ({res['time']})" if res["time"] else "")
     rows = []
     for r in res["rows"]:
         m = r["modality"]
         mix = ", ".join(f"{k} {m[k]}" for k in ("asserted", "reported", "believed") if m[k])
         other = ", ".join(f"{k} {m[k]}" for k in ("denied", "unconfirmed") if m[k])
-        when = (r["first"] or "") + (f" to {r['last']}" if r["last"] and r["last"] != r["first"] else "")
-        rows.append([
-            r["name"], ", ".join(k for k in r["kinds"]), when,
-            f"{r['n_stories']}" + (f" (+{r['n_copies']} copies)" if r["n_copies"] else ""),
-            mix, other, r["status"],
-        ])
-    print_table(title, ["actor", "kinds", "when", "stories", "support claims", "denied / unconfirmed", "status"], rows)
+        when = (r["first"] or "") + (
+            f" to {r['last']}" if r["last"] and r["last"] != r["first"] else ""
+        )
+        rows.append(
+            [
+                r["name"],
+                ", ".join(k for k in r["kinds"]),
+                when,
+                f"{r['n_stories']}" + (f" (+{r['n_copies']} copies)" if r["n_copies"] else ""),
+                mix,
+                other,
+                r["status"],
+            ]
+        )
+    print_table(
+        title,
+        ["actor", "kinds", "when", "stories", "support claims", "denied / unconfirmed", "status"],
+        rows,
+    )
     if show_evidence:
         c = console()
         for r in res["rows"]:
-            c.print(f"[bold]{r['name']}[/bold]" + (f" (via {', '.join(r['via'])})" if r["via"] else ""))
+            c.print(
+                f"[bold]{r['name']}[/bold]" + (f" (via {', '.join(r['via'])})" if r["via"] else "")
+            )
             for e in r["evidence"]:
-                c.print(f"  - [{_tags(e)}] {e['evidence']}  ({_where(e)})", soft_wrap=True, markup=False)
+                c.print(
+                    f"  - [{_tags(e)}] {e['evidence']}  ({_where(e)})", soft_wrap=True, markup=False
+                )
 
 
 def _support_command(name: str, fn: Callable[..., dict[str, Any]], doc: str) -> None:
@@ -107,21 +132,53 @@ def _support_command(name: str, fn: Callable[..., dict[str, Any]], doc: str) -> 
     @rollup_option
     @time_options
     @click.option("--kind", type=click.Choice(SUPPORT_KINDS), help="Only this kind of support.")
-    @click.option("--evidence/--no-evidence", default=True, show_default=True, help="Print the strongest sentences.")
-    @click.option("--limit", type=int, default=50, show_default=True, help="At most this many actors (0: all).")
+    @click.option(
+        "--evidence/--no-evidence",
+        default=True,
+        show_default=True,
+        help="Print the strongest sentences.",
+    )
+    @click.option(
+        "--limit",
+        type=int,
+        default=50,
+        show_default=True,
+        help="At most this many actors (0: all).",
+    )
     @handle_errors
-    def cmd(actor: str, db: Path, as_json: bool, roll_up: bool, since: str | None, until: str | None,
-            as_of: str | None, kind: str | None, evidence: bool, limit: int) -> None:
+    def cmd(
+        actor: str,
+        db: Path,
+        as_json: bool,
+        roll_up: bool,
+        since: str | None,
+        until: str | None,
+        as_of: str | None,
+        kind: str | None,
+        evidence: bool,
+        limit: int,
+    ) -> None:
         with Store(db, read_only=True) as store:
-            res = fn(store, actor, roll_up=roll_up, time=_tf(since, until, as_of), kind=kind, limit=limit or None)
+            res = fn(
+                store,
+                actor,
+                roll_up=roll_up,
+                time=_tf(since, until, as_of),
+                kind=kind,
+                limit=limit or None,
+            )
         if as_json:
             print_json(res)
             return
         _print_support(res, evidence)
 
 
-_support_command("supporters", supporters, "Who supports ACTOR: kinds, first/last date, stories, modality mix.")
-_support_command("supported-by", supported_by, "Whom ACTOR supports (the actors supported by ACTOR).")
+_support_command(
+    "supporters", supporters, "Who supports ACTOR: kinds, first/last date, stories, modality mix."
+)
+_support_command(
+    "supported-by", supported_by, "Whom ACTOR supports (the actors supported by ACTOR)."
+)
 
 
 @main.command(name="leaders")
@@ -131,17 +188,35 @@ _support_command("supported-by", supported_by, "Whom ACTOR supports (the actors 
 @rollup_option
 @time_options
 @handle_errors
-def leaders_cmd(actor: str, db: Path, as_json: bool, roll_up: bool, since: str | None, until: str | None,
-                as_of: str | None) -> None:
+def leaders_cmd(
+    actor: str,
+    db: Path,
+    as_json: bool,
+    roll_up: bool,
+    since: str | None,
+    until: str | None,
+    as_of: str | None,
+) -> None:
     """Who leads ACTOR, with roles, dates and evidence."""
     with Store(db, read_only=True) as store:
         res = leaders(store, actor, roll_up=roll_up, time=_tf(since, until, as_of))
     if as_json:
         print_json(res)
         return
-    print_table(f"Leaders of {res['actor']['name']}", ["leader", "roles", "dates", "stories", "evidence"],
-                [[p["name"], ", ".join(p["roles"]), ", ".join(p["dates"]), p["n_stories"],
-                  p["evidence"][0]["evidence"] if p["evidence"] else ""] for p in res["leaders"]])
+    print_table(
+        f"Leaders of {res['actor']['name']}",
+        ["leader", "roles", "dates", "stories", "evidence"],
+        [
+            [
+                p["name"],
+                ", ".join(p["roles"]),
+                ", ".join(p["dates"]),
+                p["n_stories"],
+                p["evidence"][0]["evidence"] if p["evidence"] else "",
+            ]
+            for p in res["leaders"]
+        ],
+    )
 
 
 @main.command(name="leverage")
@@ -152,8 +227,16 @@ def leaders_cmd(actor: str, db: Path, as_json: bool, roll_up: bool, since: str |
 @time_options
 @click.option("--top", type=int, default=3, show_default=True, help="Strongest sentences to show.")
 @handle_errors
-def leverage_cmd(a: str, b: str, db: Path, as_json: bool, since: str | None, until: str | None,
-                 as_of: str | None, top: int) -> None:
+def leverage_cmd(
+    a: str,
+    b: str,
+    db: Path,
+    as_json: bool,
+    since: str | None,
+    until: str | None,
+    as_of: str | None,
+    top: int,
+) -> None:
     """How much leverage A has over B: a documented score with its strongest evidence.
 
     Hierarchy always rolls up here (evidence about an agency counts for its state). See
@@ -172,15 +255,21 @@ def leverage_cmd(a: str, b: str, db: Path, as_json: bool, since: str | None, unt
     if res["strongest"]:
         c.print("strongest evidence:")
         for e in res["strongest"]:
-            c.print(f"  + [{_tags(e)}] {e['evidence']}  ({_where(e)})", soft_wrap=True, markup=False)
+            c.print(
+                f"  + [{_tags(e)}] {e['evidence']}  ({_where(e)})", soft_wrap=True, markup=False
+            )
     if res["counter"]:
         c.print("counter-evidence:")
         for e in res["counter"]:
-            c.print(f"  - [{_tags(e)}] {e['evidence']}  ({_where(e)})", soft_wrap=True, markup=False)
+            c.print(
+                f"  - [{_tags(e)}] {e['evidence']}  ({_where(e)})", soft_wrap=True, markup=False
+            )
     if res["not_counted"]:
         c.print("not counted (hypothetical or asked):")
         for e in res["not_counted"]:
-            c.print(f"  ? [{_tags(e)}] {e['evidence']}  ({_where(e)})", soft_wrap=True, markup=False)
+            c.print(
+                f"  ? [{_tags(e)}] {e['evidence']}  ({_where(e)})", soft_wrap=True, markup=False
+            )
 
 
 @main.command(name="path")
@@ -191,22 +280,49 @@ def leverage_cmd(a: str, b: str, db: Path, as_json: bool, since: str | None, unt
 @rollup_option
 @time_options
 @click.option("-k", "k", type=int, default=3, show_default=True, help="At most this many paths.")
-@click.option("--max-hops", type=int, default=4, show_default=True, help="Longest path to look for.")
-@click.option("--hierarchy/--no-hierarchy", default=True, show_default=True,
-              help="Let paths use PART_OF links from the gazetteer (agency -> military -> state).")
+@click.option(
+    "--max-hops", type=int, default=4, show_default=True, help="Longest path to look for."
+)
+@click.option(
+    "--hierarchy/--no-hierarchy",
+    default=True,
+    show_default=True,
+    help="Let paths use PART_OF links from the gazetteer (agency -> military -> state).",
+)
 @handle_errors
-def path_cmd(a: str, b: str, db: Path, as_json: bool, roll_up: bool, since: str | None, until: str | None,
-             as_of: str | None, k: int, max_hops: int, hierarchy: bool) -> None:
+def path_cmd(
+    a: str,
+    b: str,
+    db: Path,
+    as_json: bool,
+    roll_up: bool,
+    since: str | None,
+    until: str | None,
+    as_of: str | None,
+    k: int,
+    max_hops: int,
+    hierarchy: bool,
+) -> None:
     """Shortest evidence paths between A and B (ties in either direction)."""
     with Store(db, read_only=True) as store:
-        res = shortest_paths(store, a, b, k=k, max_hops=max_hops, roll_up=roll_up, hierarchy=hierarchy,
-                             time=_tf(since, until, as_of))
+        res = shortest_paths(
+            store,
+            a,
+            b,
+            k=k,
+            max_hops=max_hops,
+            roll_up=roll_up,
+            hierarchy=hierarchy,
+            time=_tf(since, until, as_of),
+        )
     if as_json:
         print_json(res)
         return
     c = console()
     if not res["paths"]:
-        c.print(f"no evidence path between {res['a']['name']} and {res['b']['name']} within {max_hops} hops")
+        c.print(
+            f"no evidence path between {res['a']['name']} and {res['b']['name']} within {max_hops} hops"
+        )
     for i, p in enumerate(res["paths"], 1):
         c.print(f"[bold]{i}. " + " - ".join(x["name"] for x in p["actors"]) + "[/bold]")
         for hop in p["hops"]:
@@ -215,10 +331,18 @@ def path_cmd(a: str, b: str, db: Path, as_json: bool, roll_up: bool, since: str 
                     c.print(f"  {r['source']} PART_OF {r['target']} (gazetteer)", markup=False)
                     continue
                 e = r["evidence"] or {}
-                c.print(f"  {r['source']} {r['relation']} {r['target']} ({r['n_stories']} stories"
-                        + (f", {r['denied_stories']} denied" if r["denied_stories"] else "") + ")", markup=False)
+                c.print(
+                    f"  {r['source']} {r['relation']} {r['target']} ({r['n_stories']} stories"
+                    + (f", {r['denied_stories']} denied" if r["denied_stories"] else "")
+                    + ")",
+                    markup=False,
+                )
                 if e:
-                    c.print(f"    [{_tags(e)}] {e['evidence']}  ({_where(e)})", soft_wrap=True, markup=False)
+                    c.print(
+                        f"    [{_tags(e)}] {e['evidence']}  ({_where(e)})",
+                        soft_wrap=True,
+                        markup=False,
+                    )
 
 
 @main.command(name="top")
@@ -227,11 +351,24 @@ def path_cmd(a: str, b: str, db: Path, as_json: bool, roll_up: bool, since: str 
 @rollup_option
 @time_options
 @click.option("-n", "n", type=int, default=10, show_default=True, help="Rows per table.")
-@click.option("--by", type=click.Choice(["degree", "pagerank", "betweenness"]), default="degree", show_default=True,
-              help="Centrality to rank by.")
+@click.option(
+    "--by",
+    type=click.Choice(["degree", "pagerank", "betweenness"]),
+    default="degree",
+    show_default=True,
+    help="Centrality to rank by.",
+)
 @handle_errors
-def top_cmd(db: Path, as_json: bool, roll_up: bool, since: str | None, until: str | None, as_of: str | None,
-            n: int, by: str) -> None:
+def top_cmd(
+    db: Path,
+    as_json: bool,
+    roll_up: bool,
+    since: str | None,
+    until: str | None,
+    as_of: str | None,
+    n: int,
+    by: str,
+) -> None:
     """Most central actors (networkx centralities) and most supported groups."""
     tf = _tf(since, until, as_of)
     with Store(db, read_only=True) as store:
@@ -240,10 +377,22 @@ def top_cmd(db: Path, as_json: bool, roll_up: bool, since: str | None, until: st
     if as_json:
         print_json({"central": central, "supported": supported})
         return
-    print_table(f"Most central actors (by {by})", ["actor", "type", "partners", "stories", "pagerank", "betweenness"],
-                [[r["name"], r["type"], r["degree"], r["stories"], r["pagerank"], r["betweenness"]] for r in central])
-    print_table("Most supported groups", ["group", "stories", "supporters", "kinds"],
-                [[r["name"], r["n_stories"], ", ".join(r["supporters"]), ", ".join(r["kinds"])] for r in supported])
+    print_table(
+        f"Most central actors (by {by})",
+        ["actor", "type", "partners", "stories", "pagerank", "betweenness"],
+        [
+            [r["name"], r["type"], r["degree"], r["stories"], r["pagerank"], r["betweenness"]]
+            for r in central
+        ],
+    )
+    print_table(
+        "Most supported groups",
+        ["group", "stories", "supporters", "kinds"],
+        [
+            [r["name"], r["n_stories"], ", ".join(r["supporters"]), ", ".join(r["kinds"])]
+            for r in supported
+        ],
+    )
 
 
 @main.command(name="ask")
@@ -251,10 +400,19 @@ def top_cmd(db: Path, as_json: bool, roll_up: bool, since: str | None, until: st
 @db_option
 @json_option
 @time_options
-@click.option("--evidence", type=int, default=2, show_default=True, help="Sentences per answer item.")
+@click.option(
+    "--evidence", type=int, default=2, show_default=True, help="Sentences per answer item."
+)
 @handle_errors
-def ask_cmd(question: str, db: Path, as_json: bool, since: str | None, until: str | None, as_of: str | None,
-            evidence: int) -> None:
+def ask_cmd(
+    question: str,
+    db: Path,
+    as_json: bool,
+    since: str | None,
+    until: str | None,
+    as_of: str | None,
+    evidence: int,
+) -> None:
     """Answer a plain-English QUESTION ("Who supports the Houthis?") with the evidence.
 
     A question ask cannot route gets a one-line answer naming what it knows (exit code 1).
@@ -277,14 +435,28 @@ def ask_cmd(question: str, db: Path, as_json: bool, since: str | None, until: st
 
 @main.command(name="export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), required=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="File (jsonl, graphml, gexf, plover) or directory (csv, parquet, neo4j).")
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(FORMATS)), required=True, help="Output format."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File (jsonl, graphml, gexf, plover) or directory (csv, parquet, neo4j).",
+)
 @rollup_option
 @time_options
 @handle_errors
-def export_cmd(db: Path, fmt: str, output: Path | None, roll_up: bool, since: str | None, until: str | None,
-               as_of: str | None) -> None:
+def export_cmd(
+    db: Path,
+    fmt: str,
+    output: Path | None,
+    roll_up: bool,
+    since: str | None,
+    until: str | None,
+    as_of: str | None,
+) -> None:
     """Export relations, actors and evidence (see docs/exports.md)."""
     with Store(db, read_only=True) as store:
         paths = export(store, fmt, output, roll_up=roll_up, time=_tf(since, until, as_of))

@@ -32,13 +32,36 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {
-    "jsonl": Format(jsonl.write, "dyads-relations.jsonl", "one JSON record per claim, actors and document inline", False),
-    "csv": Format(csvfiles.write, "dyads-csv", "actors.csv, relations.csv (one row per claim), documents.csv", True),
-    "parquet": Format(parquet.write, "dyads-parquet", "actors, relations, documents as Parquet files", True),
-    "graphml": Format(graphml.write, "dyads.graphml", "aggregated dyads as a GraphML multigraph (Gephi, networkx)", False),
-    "gexf": Format(gexf.write, "dyads.gexf", "aggregated dyads as a GEXF multigraph (Gephi, networkx)", False),
-    "neo4j": Format(neo4j.write, "dyads-neo4j", "CSV files and import.sh for neo4j-admin database import", True),
-    "plover": Format(plover.write, "dyads-plover.json", "PLOVER-style event records (JSON array)", False),
+    "jsonl": Format(
+        jsonl.write,
+        "dyads-relations.jsonl",
+        "one JSON record per claim, actors and document inline",
+        False,
+    ),
+    "csv": Format(
+        csvfiles.write,
+        "dyads-csv",
+        "actors.csv, relations.csv (one row per claim), documents.csv",
+        True,
+    ),
+    "parquet": Format(
+        parquet.write, "dyads-parquet", "actors, relations, documents as Parquet files", True
+    ),
+    "graphml": Format(
+        graphml.write,
+        "dyads.graphml",
+        "aggregated dyads as a GraphML multigraph (Gephi, networkx)",
+        False,
+    ),
+    "gexf": Format(
+        gexf.write, "dyads.gexf", "aggregated dyads as a GEXF multigraph (Gephi, networkx)", False
+    ),
+    "neo4j": Format(
+        neo4j.write, "dyads-neo4j", "CSV files and import.sh for neo4j-admin database import", True
+    ),
+    "plover": Format(
+        plover.write, "dyads-plover.json", "PLOVER-style event records (JSON array)", False
+    ),
 }
 
 
@@ -52,7 +75,9 @@ def export(
 ) -> list[Path]:
     """Write the store in format ``fmt`` to ``path`` (default: the format's default name)."""
     if fmt not in FORMATS:
-        raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(sorted(FORMATS))}")
+        raise QueryError(
+            f"unknown export format {fmt!r}; choose one of {', '.join(sorted(FORMATS))}"
+        )
     spec = FORMATS[fmt]
     out = Path(path) if path is not None else Path(spec.default)
     if spec.directory:

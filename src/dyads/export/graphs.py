@@ -21,22 +21,45 @@ def export_graph(store: Store, opts: ExportOptions) -> nx.MultiDiGraph:
     g = build_graph(store, time=opts.time, roll_up=opts.roll_up, hierarchy=True)
     out = nx.MultiDiGraph()
     for node, data in g.nodes(data=True):
-        out.add_node(node, **_scalars({"label": data.get("name") or node, "type": data.get("type"),
-                                        "country": data.get("country"), "parent": data.get("parent")}))
+        out.add_node(
+            node,
+            **_scalars(
+                {
+                    "label": data.get("name") or node,
+                    "type": data.get("type"),
+                    "country": data.get("country"),
+                    "parent": data.get("parent"),
+                }
+            ),
+        )
     for s, t, key, d in g.edges(keys=True, data=True):
         if key == "PART_OF":
             out.add_edge(s, t, key=key, relation=key, weight=0, status="hierarchy")
             continue
-        status = "affirmed" if d["n_stories"] else ("denied only" if d["denied_stories"] else "unconfirmed only")
+        status = (
+            "affirmed"
+            if d["n_stories"]
+            else ("denied only" if d["denied_stories"] else "unconfirmed only")
+        )
         out.add_edge(
-            s, t, key=key,
-            **_scalars({
-                "relation": key, "weight": d["n_stories"], "n_stories": d["n_stories"],
-                "n_documents": d["n_documents"], "denied_stories": d["denied_stories"],
-                "unconfirmed_stories": d["unconfirmed_stories"], "kinds": ";".join(d["kinds"] or []),
-                "modalities": ";".join(d["modalities"] or []), "first": d["first"], "last": d["last"],
-                "status": status,
-            }),
+            s,
+            t,
+            key=key,
+            **_scalars(
+                {
+                    "relation": key,
+                    "weight": d["n_stories"],
+                    "n_stories": d["n_stories"],
+                    "n_documents": d["n_documents"],
+                    "denied_stories": d["denied_stories"],
+                    "unconfirmed_stories": d["unconfirmed_stories"],
+                    "kinds": ";".join(d["kinds"] or []),
+                    "modalities": ";".join(d["modalities"] or []),
+                    "first": d["first"],
+                    "last": d["last"],
+                    "status": status,
+                }
+            ),
         )
     return out
 

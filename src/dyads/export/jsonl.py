@@ -21,8 +21,10 @@ def write(store: Store, path: Path, opts: ExportOptions) -> list[Path]:
                 rec = {
                     "id": r["id"],
                     "relation": r["relation"],
-                    "source": actors.get(r["source_id"], {"id": r["source_id"]}) | {"rollup": r["source_rollup"]},
-                    "target": actors.get(r["target_id"], {"id": r["target_id"]}) | {"rollup": r["target_rollup"]},
+                    "source": actors.get(r["source_id"], {"id": r["source_id"]})
+                    | {"rollup": r["source_rollup"]},
+                    "target": actors.get(r["target_id"], {"id": r["target_id"]})
+                    | {"rollup": r["target_rollup"]},
                     "kinds": list(r["kinds"] or []),
                     "role": r["role"],
                     "date": r["date"],
@@ -32,12 +34,20 @@ def write(store: Store, path: Path, opts: ExportOptions) -> list[Path]:
                     "attributed_to": r["attributed_to"],
                     "confidence": r["confidence"],
                     "evidence": {
-                        "sentence": r["evidence"], "doc": r["doc_id"], "index": r["sentence"],
-                        "start": r["start"], "end": r["end"],
+                        "sentence": r["evidence"],
+                        "doc": r["doc_id"],
+                        "index": r["sentence"],
+                        "start": r["start"],
+                        "end": r["end"],
                     },
                     "document": {
-                        "id": r["doc_id"], "story_id": r["story_id"], "date": r["doc_date"],
-                        "outlet": r["outlet"], "title": r["title"], "url": r["url"], "path": r["path"],
+                        "id": r["doc_id"],
+                        "story_id": r["story_id"],
+                        "date": r["doc_date"],
+                        "outlet": r["outlet"],
+                        "title": r["title"],
+                        "url": r["url"],
+                        "path": r["path"],
                     },
                 }
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")

@@ -64,7 +64,7 @@ def write(store: Store, path: Path, opts: ExportOptions) -> list[Path]:
     script.write_text(
         "#!/bin/sh\n"
         "# Import into a stopped Neo4j 5 DBMS, then start it and run: CREATE DATABASE neo4j (if needed).\n"
-        '# Run from this directory, or give absolute paths; $NEO4J_HOME/bin must be on PATH.\n'
+        "# Run from this directory, or give absolute paths; $NEO4J_HOME/bin must be on PATH.\n"
         f"{COMMAND}\n",
         encoding="utf-8",
     )

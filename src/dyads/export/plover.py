@@ -38,7 +38,10 @@ def events_for(claim: dict[str, Any], actors: dict[str, dict[str, Any]]) -> list
     if not event:
         return []
     if "mode_by_kind" in spec:
-        modes = sorted({spec["mode_by_kind"].get(k) for k in (claim["kinds"] or ["other"])}, key=lambda m: m or "")
+        modes = sorted(
+            {spec["mode_by_kind"].get(k) for k in (claim["kinds"] or ["other"])},
+            key=lambda m: m or "",
+        )
     else:
         modes = [spec.get("mode")]
     out = []
@@ -51,19 +54,32 @@ def events_for(claim: dict[str, Any], actors: dict[str, dict[str, Any]]) -> list
                 "event_type": event,
                 "mode": mode,
                 "context": [],
-                "actor": {"id": claim["source_id"], "name": src.get("name"), "country": src.get("country"),
-                          "type": src.get("type")},
-                "recipient": {"id": claim["target_id"], "name": tgt.get("name"), "country": tgt.get("country"),
-                              "type": tgt.get("type")},
+                "actor": {
+                    "id": claim["source_id"],
+                    "name": src.get("name"),
+                    "country": src.get("country"),
+                    "type": src.get("type"),
+                },
+                "recipient": {
+                    "id": claim["target_id"],
+                    "name": tgt.get("name"),
+                    "country": tgt.get("country"),
+                    "type": tgt.get("type"),
+                },
                 "event_text": claim["evidence"],
                 "negated": claim["polarity"] == "denied",
                 "modality": onto.get("modality_to_plover", {}).get(claim["modality"]),
                 "dyads": {
-                    "relation": claim["relation"], "kinds": list(claim["kinds"] or []),
-                    "modality": claim["modality"], "polarity": claim["polarity"],
-                    "counted": claim["counted"], "attributed_to": claim["attributed_to"],
-                    "doc_id": claim["doc_id"], "story_id": claim["story_id"],
-                    "outlet": claim["outlet"], "url": claim["url"] or claim["path"],
+                    "relation": claim["relation"],
+                    "kinds": list(claim["kinds"] or []),
+                    "modality": claim["modality"],
+                    "polarity": claim["polarity"],
+                    "counted": claim["counted"],
+                    "attributed_to": claim["attributed_to"],
+                    "doc_id": claim["doc_id"],
+                    "story_id": claim["story_id"],
+                    "outlet": claim["outlet"],
+                    "url": claim["url"] or claim["path"],
                 },
             }
         )

@@ -17,7 +17,9 @@ class ExportOptions:
     time: TimeFilter = field(default=NO_FILTER)
 
 
-def actors_sql(store: Store, opts: ExportOptions, *, list_sep: str | None = None) -> tuple[str, list[Any]]:
+def actors_sql(
+    store: Store, opts: ExportOptions, *, list_sep: str | None = None
+) -> tuple[str, list[Any]]:
     """Actors with ``rollup`` (the actor they roll up to). ``list_sep`` joins aliases into a string."""
     ru, params = rollup_cte(load_hierarchy(store))
     aliases = f"array_to_string(a.aliases, '{list_sep}')" if list_sep else "a.aliases"
@@ -29,7 +31,9 @@ def actors_sql(store: Store, opts: ExportOptions, *, list_sep: str | None = None
     )
 
 
-def claims_sql(store: Store, opts: ExportOptions, *, list_sep: str | None = None) -> tuple[str, list[Any]]:
+def claims_sql(
+    store: Store, opts: ExportOptions, *, list_sep: str | None = None
+) -> tuple[str, list[Any]]:
     """One row per claim with its document's metadata; ``counted`` says if it counts as evidence."""
     ru, rparams = rollup_cte(load_hierarchy(store))
     tsql, tparams = opts.time.sql()

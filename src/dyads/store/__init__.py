@@ -18,7 +18,7 @@ from dyads.errors import StoreBusy, StoreError
 from dyads.records import ProcessedDocument
 from dyads.store.schema import SCHEMA_VERSION, TABLES
 
-__all__ = ["Store", "SCHEMA_VERSION", "TABLES"]
+__all__ = ["Store", "SCHEMA_VERSION", "TABLES", "ensure_indexes", "relations_table"]
 
 DEFAULT_DB = "dyads.duckdb"
 
@@ -68,7 +68,8 @@ class Store:
 
     def _check_version(self) -> None:
         try:
-            row = self.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            rows = self.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchall()
+            row = rows[0] if rows else None
         except duckdb.CatalogException as err:
             raise StoreError(f"{self.path} is not a dyads database") from err
         if row and int(row[0]) != SCHEMA_VERSION:
@@ -88,8 +89,7 @@ class Store:
         for name in TABLES:
             if name == "meta":
                 continue
-            row = self.con.execute(f"SELECT count(*) FROM {name}").fetchone()
-            out[name] = int(row[0]) if row else 0
+            out[name] = int(self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
         return out
 
     def known_documents(self, ids: Iterable[str]) -> set[str]:
@@ -280,3 +280,6 @@ def _rows(batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> dict[s
         "relations": rels,
     }
     return {name: pa.Table.from_pylist(data[name], schema=schemas[name]) for name in data}
+
+
+from dyads.store.clustered import ensure_indexes, relations_table  # noqa: E402  (needs Store)

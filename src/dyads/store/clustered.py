@@ -11,7 +11,10 @@ ingest they fall back to ``relations`` (correct, slower) until ``ensure_indexes`
 
 from __future__ import annotations
 
-from dyads.store import Store
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dyads.store import Store
 
 #: Clustered copy of ``relations`` by the column it is sorted on.
 CLUSTERED: dict[str, str] = {"source": "relations_by_source", "target": "relations_by_target"}
@@ -32,7 +35,8 @@ def relations_table(store: Store, side: str) -> str:
     """The table to read relations filtered on ``side`` (source or target) from."""
     table = CLUSTERED[side]
     exists = store.con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main'", [table]
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main'",
+        [table],
     ).fetchall()
     if not exists[0][0]:
         return "relations"
