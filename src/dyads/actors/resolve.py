@@ -261,17 +261,20 @@ class _Resolution:
     def _most_salient(self, noun: str, salience: Counter[str], country: str = "") -> str | None:
         types = set(self.desc.descriptions.get(noun, ()))
         iso3 = self.gaz.countries[country].iso3 if country in self.gaz.countries else None
-        best: tuple[int, str] | None = None
+        best: tuple[int, int, str] | None = None
         for aid, count in salience.items():
             actor = self._actor(aid)
             if actor is None or not (actor.type in types or noun in actor.nouns):
                 continue
             if iso3 is not None and actor.country != iso3:
                 continue
-            key = (-count, aid)
+            # an actor whose gazetteer nouns name it ("junta" for Mali's government) beats one
+            # that only has the right type (Russia's government in an article about Mali)
+            tier = 0 if noun in actor.nouns else 1
+            key = (tier, -count, aid)
             if best is None or key < best:
                 best = key
-        return best[1] if best else None
+        return best[2] if best else None
 
     def _pronouns(self) -> None:
         """A pronoun takes an antecedent in its own sentence only, and only when one is clear:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dyads.analysis.ask import Answer, ask
 from dyads.analysis.graph import build_graph, edge_table, most_supported, shortest_paths, top_actors
-from dyads.store.clustered import ensure_indexes
 from dyads.analysis.leverage import leverage
 from dyads.analysis.queries import (
     actor_profile,
@@ -23,6 +22,7 @@ from dyads.analysis.queries import (
 from dyads.analysis.rollup import Hierarchy, load_hierarchy
 from dyads.analysis.supporters import supported_by, supporters
 from dyads.analysis.timefilter import TimeFilter
+from dyads.store.clustered import ensure_indexes
 
 __all__ = [
     "Answer",

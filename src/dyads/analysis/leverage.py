@@ -21,7 +21,6 @@ import math
 from collections import defaultdict
 from typing import Any
 
-from dyads.store.clustered import relations_table
 from dyads.analysis.queries import (
     CLASS_SQL,
     EVIDENCE_COLUMNS,
@@ -35,6 +34,7 @@ from dyads.analysis.queries import (
 from dyads.analysis.rollup import load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.store import Store
+from dyads.store.clustered import relations_table
 
 #: Weight of one fully asserted, independent story in each component. Positive components raise
 #: leverage; those in COUNTER lower it.

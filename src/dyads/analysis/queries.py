@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from dyads.actors import normalise
-from dyads.store.clustered import relations_table
 from dyads.analysis.rollup import family, load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.errors import UnknownActor
 from dyads.store import Store
+from dyads.store.clustered import relations_table
 
 #: Modalities that make a claim count as evidence; "hypothetical" and "question" never count.
 COUNTED_MODALITIES = ("asserted", "reported", "believed")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from dyads.store.clustered import relations_table
 from dyads.analysis.queries import (
     EVIDENCE_COLUMNS,
     _evidence,
@@ -24,6 +23,7 @@ from dyads.analysis.queries import (
 from dyads.analysis.rollup import Hierarchy, load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter, date_bounds
 from dyads.store import Store
+from dyads.store.clustered import relations_table
 
 #: Evidence sentences returned per supporter and class (affirmed, denied, unconfirmed).
 EVIDENCE_PER_SUPPORTER = 3
