@@ -90,7 +90,13 @@ def measure(mode: str, folder: Path) -> dict[str, Any]:
                 texts = (json.loads(line)["text"] for line in f)
                 words += sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
         wall = time.perf_counter() - t0
-        return {"mode": mode, "wall": wall, "words": words, **_usage(), "cpu": _usage()["cpu"] - cpu0}
+        return {
+            "mode": mode,
+            "wall": wall,
+            "words": words,
+            **_usage(),
+            "cpu": _usage()["cpu"] - cpu0,
+        }
     from dyads.cli.pipeline_cmds import _profile
     from dyads.ingest import ingest
 
@@ -151,7 +157,9 @@ def print_size(res: dict[str, Any]) -> None:
         f"\n== {res['documents']:,} documents, {res['chars'] / 1e6:.1f} M characters "
         f"(load average {res['load_before']:.1f} before, {res['load_after']:.1f} after; 2 cores)"
     )
-    print(f"{'run':10} {'wall s':>8} {'words/s':>9} {'cpu s/1k w':>10} {'rss main MB':>11} {'rss worker MB':>13}")
+    print(
+        f"{'run':10} {'wall s':>8} {'words/s':>9} {'cpu s/1k w':>10} {'rss main MB':>11} {'rss worker MB':>13}"
+    )
     for m, r in res["runs"].items():
         print(
             f"{m:10} {r['wall']:8.1f} {r['words_per_s']:9.0f} {r['cpu_s_per_1k_words']:10.3f} "
@@ -159,10 +167,14 @@ def print_size(res: dict[str, Any]) -> None:
         )
     if "ingest_vs_spacy" in res:
         v = res["ingest_vs_spacy"]
-        print(f"ingest / bare spaCy parse: {v:.2f} (goal >= {GOAL_RATIO}) {'ok' if v >= GOAL_RATIO else 'MISSED'}")
+        print(
+            f"ingest / bare spaCy parse: {v:.2f} (goal >= {GOAL_RATIO}) {'ok' if v >= GOAL_RATIO else 'MISSED'}"
+        )
     if "j2_vs_j1" in res:
         v = res["j2_vs_j1"]
-        print(f"2 workers / 1 worker: {v:.2f} (goal >= {GOAL_SCALING}) {'ok' if v >= GOAL_SCALING else 'MISSED'}")
+        print(
+            f"2 workers / 1 worker: {v:.2f} (goal >= {GOAL_SCALING}) {'ok' if v >= GOAL_SCALING else 'MISSED'}"
+        )
     for m, r in res["runs"].items():
         if "stages" in r:
             total = sum(r["stages"].values()) or 1
@@ -173,7 +185,9 @@ def print_size(res: dict[str, Any]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000", help="comma-separated document counts")
-    parser.add_argument("--modes", default=",".join(MODES), help=f"from {','.join(MODES + EXTRA_MODES)}")
+    parser.add_argument(
+        "--modes", default=",".join(MODES), help=f"from {','.join(MODES + EXTRA_MODES)}"
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--samples", type=Path, default=ROOT / "samples")
     parser.add_argument("--json", action="store_true")
@@ -193,7 +207,8 @@ def main() -> None:
         print("\npeak RSS by size (MB, main / largest worker):")
         for res in results:
             cells = "  ".join(
-                f"{m} {r['rss_main_mb']:.0f}/{r['rss_worker_mb']:.0f}" for m, r in res["runs"].items()
+                f"{m} {r['rss_main_mb']:.0f}/{r['rss_worker_mb']:.0f}"
+                for m, r in res["runs"].items()
             )
             print(f"  {res['documents']:>7,}: {cells}")
     if args.json:

@@ -23,7 +23,14 @@ def main() -> None:
     args = parser.parse_args()
     steps = [
         [sys.executable, str(BENCH / "query_bench.py"), "--relations", str(args.relations)],
-        [sys.executable, str(BENCH / "ingest_bench.py"), "--sizes", args.sizes, "--modes", args.modes],
+        [
+            sys.executable,
+            str(BENCH / "ingest_bench.py"),
+            "--sizes",
+            args.sizes,
+            "--modes",
+            args.modes,
+        ],
     ]
     failed = 0
     for cmd in steps:

@@ -20,7 +20,9 @@ def pipeline() -> Pipeline:
 
 
 @pytest.fixture(scope="session")
-def samples_db(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> tuple[Path, IngestReport]:
+def samples_db(
+    tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline
+) -> tuple[Path, IngestReport]:
     """The sample corpus ingested once for the whole session (read-only for tests)."""
     db = tmp_path_factory.mktemp("store") / "samples.duckdb"
     report = ingest([SAMPLES], db, pipeline=pipeline)

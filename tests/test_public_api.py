@@ -3,9 +3,26 @@
 import dyads
 
 EXPORTED = {
-    "Actor", "ActorRef", "Document", "DyadsError", "Evidence", "IngestReport", "Mention",
-    "Pipeline", "ProcessedDocument", "QueryError", "Relation", "Sentence", "Settings",
-    "SourceError", "Store", "StoreError", "__version__", "extract", "ingest", "open",
+    "Actor",
+    "ActorRef",
+    "Document",
+    "DyadsError",
+    "Evidence",
+    "IngestReport",
+    "Mention",
+    "Pipeline",
+    "ProcessedDocument",
+    "QueryError",
+    "Relation",
+    "Sentence",
+    "Settings",
+    "SourceError",
+    "Store",
+    "StoreError",
+    "__version__",
+    "extract",
+    "ingest",
+    "open",
 }
 
 

@@ -5,8 +5,18 @@ from __future__ import annotations
 from dyads.records import ActorRef, Evidence, Relation
 
 RECORD_KEYS = {
-    "id", "relation", "source", "target", "kinds", "role", "date", "modality", "polarity",
-    "attributed_to", "evidence", "confidence",
+    "id",
+    "relation",
+    "source",
+    "target",
+    "kinds",
+    "role",
+    "date",
+    "modality",
+    "polarity",
+    "attributed_to",
+    "evidence",
+    "confidence",
 }
 
 

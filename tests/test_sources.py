@@ -25,7 +25,15 @@ def test_txt_document_id_is_a_hash_of_its_text(tmp_path: Path) -> None:
 
 def test_jsonl_reads_fields_and_reports_bad_lines_with_their_number(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": "a1", "text": "Russia backs the junta.", "date": "2024-03-01T10:00", "source": "Wire", "url": "http://x/a1"}),
+        json.dumps(
+            {
+                "id": "a1",
+                "text": "Russia backs the junta.",
+                "date": "2024-03-01T10:00",
+                "source": "Wire",
+                "url": "http://x/a1",
+            }
+        ),
         "{not json",
         json.dumps({"title": "no text"}),
         json.dumps({"text": "Qatar hosts the bureau."}),
@@ -34,7 +42,9 @@ def test_jsonl_reads_fields_and_reports_bad_lines_with_their_number(tmp_path: Pa
     docs = [i for i in items if isinstance(i, Document)]
     errs = [i for i in items if isinstance(i, SourceError)]
     assert [d.id for d in docs] == ["a1", Document.make_id("Qatar hosts the bureau.")]
-    assert docs[0].date == "2024-03-01" and docs[0].outlet == "Wire" and docs[0].url == "http://x/a1"
+    assert (
+        docs[0].date == "2024-03-01" and docs[0].outlet == "Wire" and docs[0].url == "http://x/a1"
+    )
     assert [(type(e), e.line) for e in errs] == [(MalformedRecord, 2), (MalformedRecord, 3)]
     assert all("w.jsonl" in str(e) for e in errs)
 
@@ -46,7 +56,9 @@ def test_csv_needs_a_text_column(tmp_path: Path) -> None:
 
 
 def test_csv_with_quoted_newlines(tmp_path: Path) -> None:
-    items = _read(tmp_path, "b.csv", 'id,text,date\nb1,"Line one, with comma.\nLine two.",2023-05-04\n')
+    items = _read(
+        tmp_path, "b.csv", 'id,text,date\nb1,"Line one, with comma.\nLine two.",2023-05-04\n'
+    )
     (doc,) = items
     assert isinstance(doc, Document)
     assert doc.text == "Line one, with comma.\nLine two." and doc.date == "2023-05-04"
@@ -55,8 +67,10 @@ def test_csv_with_quoted_newlines(tmp_path: Path) -> None:
 def test_html_main_text_without_boilerplate(tmp_path: Path) -> None:
     html = (
         "<html><head><title>Proxy war</title></head><body><nav>Home | World | Share on Facebook</nav>"
-        "<article><h1>Proxy war</h1><p>" + "Iran has supplied the Houthis with drones and missiles for years. " * 3
-        + "</p><p>" + "Saudi Arabia has bombed Houthi positions since 2015, officials said. " * 3
+        "<article><h1>Proxy war</h1><p>"
+        + "Iran has supplied the Houthis with drones and missiles for years. " * 3
+        + "</p><p>"
+        + "Saudi Arabia has bombed Houthi positions since 2015, officials said. " * 3
         + "</p></article><footer>Copyright 2024. Read more stories.</footer></body></html>"
     )
     (doc,) = _read(tmp_path, "p.html", html)
@@ -84,3 +98,21 @@ def test_folders_are_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     (tmp_path / "notes.bin").write_bytes(b"ignored")
     docs = list(read_paths([tmp_path]))
     assert [Path(d.path).name for d in docs if isinstance(d, Document)] == ["a.txt", "b.txt"]
+
+
+def test_jsonl_line_separator_inside_a_string_does_not_split_the_record(tmp_path: Path) -> None:
+    # regression: splitlines() broke records at U+2028 inside JSON strings
+    rec = {"id": "u1", "text": "Iran arms the Houthis.\u2028The group fires missiles."}
+    (doc,) = _read(tmp_path, "sep.jsonl", json.dumps(rec, ensure_ascii=False) + "\n")
+    assert isinstance(doc, Document) and doc.id == "u1" and "\u2028" in doc.text
+
+
+def test_html_page_with_only_navigation_is_not_an_article(tmp_path: Path) -> None:
+    (err,) = _read(tmp_path, "nav.html", "<html><body><nav>Home</nav>")
+    assert isinstance(err, EmptyDocument) and "nav.html" in str(err)
+
+
+def test_non_english_text_gets_its_own_code(tmp_path: Path) -> None:
+    text = "Le gouvernement a annoncé que les rebelles avaient attaqué la ville et que " * 5
+    (err,) = _read(tmp_path, "fr.txt", text)
+    assert str(err).startswith("[E106]") and "English" in str(err)

@@ -15,7 +15,9 @@ from dyads.store import Store
 from .conftest import SAMPLES
 
 
-def test_round_trip_keeps_offsets_into_the_original_text(samples_db: tuple[Path, IngestReport]) -> None:
+def test_round_trip_keeps_offsets_into_the_original_text(
+    samples_db: tuple[Path, IngestReport],
+) -> None:
     db, _ = samples_db
     with Store(db, read_only=True) as store:
         rows = store.query(
@@ -28,12 +30,16 @@ def test_round_trip_keeps_offsets_into_the_original_text(samples_db: tuple[Path,
             words = r["evidence"].split()
             # the evidence is the repaired sentence; its span in the original holds (nearly) its words
             assert sum(w in original for w in words) / len(words) > 0.7, r["evidence"]
-        sentences = store.query('SELECT s.text, s.start, s."end", d.text AS doc FROM sentences s JOIN documents d ON d.id = s.doc_id')
+        sentences = store.query(
+            'SELECT s.text, s.start, s."end", d.text AS doc FROM sentences s JOIN documents d ON d.id = s.doc_id'
+        )
         exact = sum(1 for s in sentences if s["doc"][s["start"] : s["end"]] == s["text"])
         assert exact / len(sentences) > 0.9  # only repaired sentences differ
 
 
-def test_every_relation_points_at_stored_actors_and_documents(samples_db: tuple[Path, IngestReport]) -> None:
+def test_every_relation_points_at_stored_actors_and_documents(
+    samples_db: tuple[Path, IngestReport],
+) -> None:
     db, _ = samples_db
     with Store(db, read_only=True) as store:
         orphans = store.query(
@@ -54,7 +60,9 @@ def test_ingesting_twice_stores_nothing_twice(tmp_path: Path, pipeline: Pipeline
     assert first.counts == second.counts
 
 
-def test_the_store_is_plain_duckdb_and_exports_to_parquet(samples_db: tuple[Path, IngestReport], tmp_path: Path) -> None:
+def test_the_store_is_plain_duckdb_and_exports_to_parquet(
+    samples_db: tuple[Path, IngestReport], tmp_path: Path
+) -> None:
     db, _ = samples_db
     con = duckdb.connect(str(db), read_only=True)
     out = tmp_path / "relations.parquet"

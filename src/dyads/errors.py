@@ -3,7 +3,9 @@
 Library code raises these; only the CLI and the web layer turn them into messages and exit codes.
 
     DyadsError
-    ├── SourceError        a file could not be read (names file, line and reason)
+    ├── SourceError        a file could not be read (names file, line and reason):
+    │                      E101 unsupported type, E102 unreadable, E103 empty, E104 malformed
+    │                      record, E105 binary, E106 not English
     ├── DataError          a gazetteer, lexicon or gold file is invalid (names file and line)
     ├── StoreError         the database cannot be opened or is busy
     └── QueryError         a question or actor name the store cannot answer
@@ -52,6 +54,10 @@ class MalformedRecord(SourceError):
 
 class NotText(SourceError):
     code = "E105"
+
+
+class NotEnglish(NotText):
+    code = "E106"
 
 
 class DataError(DyadsError):

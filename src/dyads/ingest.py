@@ -17,7 +17,7 @@ from dyads.pipeline import Pipeline, Timings, batched
 from dyads.records import Document, ProcessedDocument
 from dyads.settings import Settings
 from dyads.sources import read_paths
-from dyads.store import Store
+from dyads.store import Store, ensure_indexes
 from dyads.stories import StoryIndex
 
 
@@ -101,7 +101,9 @@ def ingest(
             stories.add(doc_id, story_id, fp)
             known.add(doc_id)
         report.timings.seconds["stories"] += time.perf_counter() - t0
-        items = _new_items(read_paths(paths, warn), known, report, on_error, warn, settings.max_chars)
+        items = _new_items(
+            read_paths(paths, warn), known, report, on_error, warn, settings.max_chars
+        )
         pipe = pipeline or Pipeline(settings)
         pipe.timings = Timings()
         results = pipe.run(items, settings.n_process)
@@ -110,6 +112,10 @@ def ingest(
         finally:
             results.close()  # ends worker processes at once after an interruption
         report.timings.add(pipe.timings)
+        if report.documents_written:
+            t_index = time.perf_counter()
+            ensure_indexes(store)  # sorted copies for fast pair queries on large stores
+            report.timings.seconds["store"] += time.perf_counter() - t_index
         report.counts = store.counts()
     report.timings.wall = time.perf_counter() - start
     report.timings.processes = settings.n_process

@@ -209,7 +209,9 @@ class Pipeline:
         finally:
             self.timings = saved
 
-    def _collect(self, item: tuple[list[SourceError], Any]) -> Iterator[ProcessedDocument | SourceError]:
+    def _collect(
+        self, item: tuple[list[SourceError], Any]
+    ) -> Iterator[ProcessedDocument | SourceError]:
         errs, job = item
         yield from errs
         if job is not None:

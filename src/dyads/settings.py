@@ -19,8 +19,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 64, "Sentences per spaCy batch."),
     Setting("docs_per_batch", 32, "Documents processed and committed together at ingest."),
     Setting("n_process", 1, "Worker processes for parsing (2 uses both cores here)."),
-    Setting("max_chars", 2_000_000, "Documents longer than this are truncated to it (and flagged)."),
-    Setting("max_sentence_chars", 1500, "Longer 'sentences' are split at this length before parsing."),
+    Setting(
+        "max_chars", 2_000_000, "Documents longer than this are truncated to it (and flagged)."
+    ),
+    Setting(
+        "max_sentence_chars", 1500, "Longer 'sentences' are split at this length before parsing."
+    ),
     Setting("gazetteers", (), "Extra gazetteer YAML files (same format as the shipped ones)."),
     Setting("lexicons", (), "Extra relation lexicon YAML files."),
     Setting("min_confidence", 0.0, "Relations below this confidence are dropped."),

@@ -52,7 +52,11 @@ def test_extract_reports_a_bad_file_and_goes_on(tmp_path: Path) -> None:
     assert code == 1
     assert "bad.jsonl:1" in err and "invalid JSON" in err
     (rec,) = [json.loads(x) for x in out.splitlines()]
-    assert (rec["source"]["id"], rec["relation"], rec["target"]["id"]) == ("iran", "SUPPORTS", "houthis")
+    assert (rec["source"]["id"], rec["relation"], rec["target"]["id"]) == (
+        "iran",
+        "SUPPORTS",
+        "houthis",
+    )
 
 
 def test_ingest_twice_leaves_the_same_counts(tmp_path: Path) -> None:
@@ -76,9 +80,15 @@ def test_query_commands_read_the_store(samples_db: tuple[Path, IngestReport]) ->
     prof = json.loads(out)
     assert code == 0 and prof["id"] == "irgc" and prof["parent"]["id"].startswith("iran")
     assert prof["mentions"]
-    code, out, _ = run("relations", "--type", "SUPPORTS", "--target", "Houthis", "--db", db, "--json")
+    code, out, _ = run(
+        "relations", "--type", "SUPPORTS", "--target", "Houthis", "--db", db, "--json"
+    )
     rels = json.loads(out)
-    assert code == 0 and rels and all(r["relation"] == "SUPPORTS" and r["target_id"] == "houthis" for r in rels)
+    assert (
+        code == 0
+        and rels
+        and all(r["relation"] == "SUPPORTS" and r["target_id"] == "houthis" for r in rels)
+    )
     code, out, _ = run("dyad", "Iran", "Houthis", "--db", db, "--json")
     d = json.loads(out)
     assert code == 0 and d["groups"]
@@ -98,7 +108,9 @@ def test_unknown_actor_is_one_clear_line(samples_db: tuple[Path, IngestReport]) 
     assert err.strip().count("\n") == 0 and "no actor called" in err
 
 
-def test_docs_lists_every_document_with_story_and_scramble(samples_db: tuple[Path, IngestReport]) -> None:
+def test_docs_lists_every_document_with_story_and_scramble(
+    samples_db: tuple[Path, IngestReport],
+) -> None:
     code, out, _ = run("docs", "--db", str(samples_db[0]), "--json")
     docs = json.loads(out)
     assert code == 0 and len(docs) >= 19

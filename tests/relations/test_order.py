@@ -14,8 +14,16 @@ from ..conftest import SAMPLES
 def _edges(pipeline: Pipeline, text: str) -> set[tuple[str, ...]]:
     p = pipeline.process(Document(id="x", text=text))
     return {
-        (r.source.id, r.relation, r.target.id, r.modality, r.polarity, ",".join(sorted(r.kinds)),
-         r.attributed_to.id if r.attributed_to else "", r.evidence.sentence)
+        (
+            r.source.id,
+            r.relation,
+            r.target.id,
+            r.modality,
+            r.polarity,
+            ",".join(sorted(r.kinds)),
+            r.attributed_to.id if r.attributed_to else "",
+            r.evidence.sentence,
+        )
         for r in p.relations
     }
 

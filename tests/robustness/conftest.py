@@ -51,8 +51,12 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_dyads(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(dyads_cmd(*args), capture_output=True, text=True, env=env or child_env(), timeout=timeout)
+def run_dyads(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        dyads_cmd(*args), capture_output=True, text=True, env=env or child_env(), timeout=timeout
+    )
 
 
 def table_rows(db: Path) -> dict[str, object]:
@@ -63,12 +67,18 @@ def table_rows(db: Path) -> dict[str, object]:
             name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]  # type: ignore[index]
             for name in TABLES
         }
-        out["documents.keys"] = con.execute("SELECT id, story_id FROM documents ORDER BY id").fetchall()
-        out["relations.ids"] = [r[0] for r in con.execute("SELECT id FROM relations ORDER BY id").fetchall()]
+        out["documents.keys"] = con.execute(
+            "SELECT id, story_id FROM documents ORDER BY id"
+        ).fetchall()
+        out["relations.ids"] = [
+            r[0] for r in con.execute("SELECT id FROM relations ORDER BY id").fetchall()
+        ]
         out["mentions.keys"] = con.execute(
             'SELECT doc_id, start, "end", actor_id FROM mentions ORDER BY ALL'
         ).fetchall()
-        out["actors.ids"] = [r[0] for r in con.execute("SELECT id FROM actors ORDER BY id").fetchall()]
+        out["actors.ids"] = [
+            r[0] for r in con.execute("SELECT id FROM actors ORDER BY id").fetchall()
+        ]
     finally:
         con.close()
     return out

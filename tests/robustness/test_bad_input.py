@@ -34,7 +34,10 @@ def broken_corpus(folder: Path) -> dict[str, tuple[type[SourceError] | None, int
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blank.md").write_bytes(b"  \n\n \t\n")
-    (folder / "cp1252.txt").write_bytes("Russia\x92s Wagner fighters backed the junta in Mali. ".encode("latin-1") + b"\x81\x90 Caf\xe9 owners fled.")
+    (folder / "cp1252.txt").write_bytes(
+        "Russia\x92s Wagner fighters backed the junta in Mali. ".encode("latin-1")
+        + b"\x81\x90 Caf\xe9 owners fled."
+    )
     (folder / "truncated.html").write_text(
         "<html><head><title>War</title></head><body><article><p>"
         + "Iran has supplied the Houthis with drones and missiles for years, officials said. " * 3
@@ -44,7 +47,7 @@ def broken_corpus(folder: Path) -> dict[str, tuple[type[SourceError] | None, int
     (folder / "wire.jsonl").write_text(
         '{"id": "w1", "text": "Qatar hosts the political bureau of Hamas in Doha."}\n'
         '{"id": "w2", "text": "Turkey attacked\n'  # a record cut in the middle of a line
-        '[1, 2, 3]\n'
+        "[1, 2, 3]\n"
         '{"id": "w4", "title": "no text"}\n'
         '{"id": "w5", "text": "Rwanda has backed the M23 rebels in eastern Congo."}\n',
         encoding="utf-8",
@@ -77,7 +80,11 @@ def test_each_broken_file_gets_one_error_naming_file_line_and_reason(tmp_path: P
     docs = [i for i in items if isinstance(i, Document)]
     got = {}
     for e in errors:
-        key = Path(e.path or "").name + (f":{e.line}" if e.line and Path(e.path or "").suffix == ".jsonl" or (e.line and e.line > 1) else "")
+        key = Path(e.path or "").name + (
+            f":{e.line}"
+            if e.line and Path(e.path or "").suffix == ".jsonl" or (e.line and e.line > 1)
+            else ""
+        )
         got[key] = e
     assert set(got) == set(expected), [str(e) for e in errors]
     for key, (cls, line, reason) in expected.items():
@@ -164,13 +171,20 @@ def test_a_50_mb_single_line_is_truncated_with_a_warning_in_bounded_time(
     warnings: list[tuple[str, str]] = []
     t0 = time.perf_counter()
     report = ingest(
-        [folder], tmp_path / "huge.duckdb", small.settings, pipeline=small,
+        [folder],
+        tmp_path / "huge.duckdb",
+        small.settings,
+        pipeline=small,
         on_warning=lambda p, m: warnings.append((p, m)),
     )
     assert time.perf_counter() - t0 < 120  # generous: a hang, not speed, is what this catches
     assert not report.failed and report.documents_written == 2
     ((path, message),) = warnings
-    assert path.endswith("huge.txt") and "only the first 20,000" in message and "max_chars" in message
+    assert (
+        path.endswith("huge.txt") and "only the first 20,000" in message and "max_chars" in message
+    )
     with Store(tmp_path / "huge.duckdb", read_only=True) as store:
-        (row,) = store.query("SELECT n_chars, n_sentences FROM documents WHERE path LIKE '%huge.txt'")
+        (row,) = store.query(
+            "SELECT n_chars, n_sentences FROM documents WHERE path LIKE '%huge.txt'"
+        )
         assert row["n_chars"] >= 50 * 2**20 and row["n_sentences"] <= 20_000 // len(sentence) + 2

@@ -29,7 +29,9 @@ BATCH = "4"  # documents per transaction in the child runs: ten commits for 40 d
 def _uninterrupted(folder: Path, db: Path) -> dict[str, object]:
     """The reference run, by the same command as the interrupted one (not in-process: the test
     then compares one code path with itself)."""
-    result = run_dyads("ingest", str(folder), "--db", str(db), "-q", env=child_env(DYADS_BATCH=BATCH))
+    result = run_dyads(
+        "ingest", str(folder), "--db", str(db), "-q", env=child_env(DYADS_BATCH=BATCH)
+    )
     assert result.returncode == 0, result.stderr
     rows = table_rows(db)
     assert rows["documents"] == 40
@@ -69,7 +71,10 @@ def test_sigkill_at_a_random_point_then_rerun_gives_the_rows_of_an_uninterrupted
     env = child_env(DYADS_BATCH=BATCH)
     proc = subprocess.Popen(
         dyads_cmd("ingest", str(small_corpus), "--db", str(db), "-q", "-j", workers),
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     _wait_for_first_commit(proc, wal)
     time.sleep(random.uniform(0, 1.5))
@@ -91,7 +96,10 @@ def test_ctrl_c_stops_after_the_current_batch_and_a_rerun_finishes(
     env = child_env(DYADS_BATCH=BATCH)
     proc = subprocess.Popen(
         dyads_cmd("ingest", str(small_corpus), "--db", str(db), "-q"),
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     _wait_for_first_commit(proc, wal)
     time.sleep(random.uniform(0, 0.5))
@@ -117,7 +125,10 @@ def _hold_store(db: Path) -> subprocess.Popen[str]:
     )
     proc = subprocess.Popen(
         [sys.executable, "-c", code, str(db)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "open", proc.stderr
     return proc

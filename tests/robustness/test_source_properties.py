@@ -18,12 +18,35 @@ from dyads.sources import read_file
 
 SUFFIXES = [".txt", ".md", ".jsonl", ".csv", ".tsv", ".html"]
 PIECES = st.sampled_from(
-    ["\n", "\r\n", ",", '"', "\t", "{", "}", '{"text": "', '"}', "<p>", "</p>", "<html>", "\x00",
-     "\xff", "\xe9", "Ōfficials", "â€™", "text", "id,text\n", ". ", "Iran arms the Houthis."]
+    [
+        "\n",
+        "\r\n",
+        ",",
+        '"',
+        "\t",
+        "{",
+        "}",
+        '{"text": "',
+        '"}',
+        "<p>",
+        "</p>",
+        "<html>",
+        "\x00",
+        "\xff",
+        "\xe9",
+        "Ōfficials",
+        "â€™",
+        "text",
+        "id,text\n",
+        ". ",
+        "Iran arms the Houthis.",
+    ]
 )
 RAW = st.one_of(
     st.binary(max_size=400),
-    st.lists(PIECES | st.text(max_size=20), max_size=40).map(lambda xs: "".join(xs).encode("utf-8", "surrogatepass")),
+    st.lists(PIECES | st.text(max_size=20), max_size=40).map(
+        lambda xs: "".join(xs).encode("utf-8", "surrogatepass")
+    ),
 )
 
 
@@ -47,8 +70,11 @@ def test_readers_never_crash_and_errors_name_the_file(data: bytes, suffix: str) 
 @settings(max_examples=80, deadline=None)
 @given(
     records=st.lists(
-        st.dictionaries(st.sampled_from(["id", "text", "title", "date"]), st.text(max_size=30) | st.integers()),
-        min_size=1, max_size=6,
+        st.dictionaries(
+            st.sampled_from(["id", "text", "title", "date"]), st.text(max_size=30) | st.integers()
+        ),
+        min_size=1,
+        max_size=6,
     ),
     ascii_only=st.booleans(),
 )
@@ -60,7 +86,9 @@ def test_jsonl_records_are_one_per_line_and_errors_carry_the_line_number(
         lines = [json.dumps(r, ensure_ascii=ascii_only) for r in records]
         path.write_text("\n".join(lines), encoding="utf-8", errors="surrogatepass")
         items = list(read_file(path))
-    if all(not line.strip() for line in lines) or not any(isinstance(r.get("text"), str) for r in records):
+    if all(not line.strip() for line in lines) or not any(
+        isinstance(r.get("text"), str) for r in records
+    ):
         return
     for item in items:
         if isinstance(item, SourceError) and item.line is not None:

@@ -167,7 +167,7 @@ def _yield_to_entities(doc: Doc, matches: list[GazMatch], desc: Descriptors) -> 
 
 
 def _is_a_list(ent: Span) -> bool:
-    """"Mali, Burkina Faso and Niger" tagged as one entity is a list of names, not one name."""
+    """ "Mali, Burkina Faso and Niger" tagged as one entity is a list of names, not one name."""
     return any(t.text == "," or t.dep_ == "cc" for t in ent)
 
 

@@ -33,13 +33,21 @@ lexicon_opt = click.option(
     help="Extra relation lexicon YAML file (repeatable).",
 )
 workers_opt = click.option(
-    "-j", "--workers", "n_process", type=click.IntRange(1, 64), default=None,
+    "-j",
+    "--workers",
+    "n_process",
+    type=click.IntRange(1, 64),
+    default=None,
     help="Worker processes for parsing (default 1).",
 )
 
 
-def _settings(gazetteers: tuple[Path, ...], lexicons: tuple[Path, ...], n_process: int | None) -> Settings:
-    return Settings().with_(gazetteers=tuple(gazetteers), lexicons=tuple(lexicons), n_process=n_process)
+def _settings(
+    gazetteers: tuple[Path, ...], lexicons: tuple[Path, ...], n_process: int | None
+) -> Settings:
+    return Settings().with_(
+        gazetteers=tuple(gazetteers), lexicons=tuple(lexicons), n_process=n_process
+    )
 
 
 def _report_error(err: SourceError) -> None:
@@ -51,8 +59,12 @@ def _report_warning(path: str, message: str) -> None:
 
 
 batch_opt = click.option(
-    "--batch-docs", "docs_per_batch", type=click.IntRange(1, 100_000), default=None,
-    envvar="DYADS_BATCH", hidden=True,
+    "--batch-docs",
+    "docs_per_batch",
+    type=click.IntRange(1, 100_000),
+    default=None,
+    envvar="DYADS_BATCH",
+    hidden=True,
     help="Documents per batch and transaction (setting docs_per_batch).",
 )
 
@@ -62,7 +74,12 @@ batch_opt = click.option(
 @gazetteer_opt
 @lexicon_opt
 @workers_opt
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write JSON Lines here instead of stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write JSON Lines here instead of stdout.",
+)
 @handle_errors
 def extract(
     paths: tuple[Path, ...],
@@ -136,12 +153,18 @@ def ingest_cmd(
     settings = _settings(gazetteers, lexicons, n_process).with_(docs_per_batch=docs_per_batch)
     show = not quiet and not as_json and sys.stderr.isatty()
     with Progress(
-        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        disable=not show, transient=True,
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        disable=not show,
+        transient=True,
     ) as bar:
         task = bar.add_task("ingest", total=None)
         report = ingest(
-            paths, db, settings,
+            paths,
+            db,
+            settings,
             on_error=_report_error,
             on_warning=_report_warning,
             progress=lambda n: bar.advance(task, n),
@@ -171,7 +194,9 @@ def ingest_cmd(
             f"{c.get('relations', 0)} relations"
         )
         if report.interrupted:
-            click.echo("interrupted: stopped after the last complete batch; run again to resume", err=True)
+            click.echo(
+                "interrupted: stopped after the last complete batch; run again to resume", err=True
+            )
         if profile:
             rows = prof["stages"]
             title = (
@@ -207,7 +232,11 @@ def _profile(t: object) -> dict[str, Any]:
     total = sum(t.seconds.values()) or 1e-9
     wall = t.wall or total
     stages = [
-        {"stage": s, "seconds": round(t.seconds.get(s, 0.0), 3), "share": t.seconds.get(s, 0.0) / total}
+        {
+            "stage": s,
+            "seconds": round(t.seconds.get(s, 0.0), 3),
+            "share": t.seconds.get(s, 0.0) / total,
+        }
         for s in STAGES
     ]
     return {
@@ -223,10 +252,20 @@ __all__ = ["Document", "extract", "ingest_cmd"]
 
 
 @main.command(name="eval")
-@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--mentions", "mentions_gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Also score actor mention resolution against this gold file.")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), help="Folder the gold 'doc' paths are relative to (default: the repository).")
+@click.argument(
+    "gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--mentions",
+    "mentions_gold",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also score actor mention resolution against this gold file.",
+)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder the gold 'doc' paths are relative to (default: the repository).",
+)
 @click.option("--errors", "show_errors", is_flag=True, help="List every wrong and missed edge.")
 @gazetteer_opt
 @lexicon_opt
@@ -256,10 +295,17 @@ def eval_cmd(
             result.pop("errors")
         print_json(result)
         return
-    rows = [(rel, m["precision"], m["recall"], m["f1"], m["tp"], m["fp"], m["fn"]) for rel, m in result["per_type"].items()]
+    rows = [
+        (rel, m["precision"], m["recall"], m["f1"], m["tp"], m["fp"], m["fn"])
+        for rel, m in result["per_type"].items()
+    ]
     o = result["overall"]
     rows.append(("ALL", o["precision"], o["recall"], o["f1"], o["tp"], o["fp"], o["fn"]))
-    print_table(f"relations, {result['documents']} documents", ["type", "P", "R", "F1", "tp", "fp", "fn"], rows)
+    print_table(
+        f"relations, {result['documents']} documents",
+        ["type", "P", "R", "F1", "tp", "fp", "fn"],
+        rows,
+    )
     click.echo(
         f"kind recall {result['kind_recall']}  modality accuracy {result['modality_accuracy']}  "
         f"attribution accuracy {result['attribution_accuracy']}"
@@ -270,4 +316,6 @@ def eval_cmd(
     if show_errors:
         for e in result["errors"]:
             detail = f" [{e['detail']}]" if e.get("detail") else ""
-            click.echo(f"{e['type']:6} {e['doc']}: {' '.join(e['edge'])}{detail} | {e.get('sentence')}")
+            click.echo(
+                f"{e['type']:6} {e['doc']}: {' '.join(e['edge'])}{detail} | {e.get('sentence')}"
+            )

@@ -22,7 +22,9 @@ from dyads.store import Store
 @main.command()
 @db_option
 @json_option
-@click.option("--limit", type=int, default=50, show_default=True, help="At most this many rows (0: all).")
+@click.option(
+    "--limit", type=int, default=50, show_default=True, help="At most this many rows (0: all)."
+)
 @handle_errors
 def actors(db: Path, as_json: bool, limit: int) -> None:
     """List actors, most connected first."""
@@ -31,8 +33,14 @@ def actors(db: Path, as_json: bool, limit: int) -> None:
     if as_json:
         print_json(rows)
         return
-    print_table(None, ["id", "name", "type", "country", "mentions", "relations"],
-                [[r["id"], r["name"], r["type"], r["country"], r["mentions"], r["relations"]] for r in rows])
+    print_table(
+        None,
+        ["id", "name", "type", "country", "mentions", "relations"],
+        [
+            [r["id"], r["name"], r["type"], r["country"], r["mentions"], r["relations"]]
+            for r in rows
+        ],
+    )
 
 
 @main.command()
@@ -48,15 +56,21 @@ def actor(name: str, db: Path, as_json: bool) -> None:
         print_json(p)
         return
     c = console()
-    c.print(f"[bold]{p['name']}[/bold] ({p['id']}), {p['type']}" + (f", {p['country']}" if p["country"] else ""))
+    c.print(
+        f"[bold]{p['name']}[/bold] ({p['id']}), {p['type']}"
+        + (f", {p['country']}" if p["country"] else "")
+    )
     if p["parent"]:
         c.print(f"part of: {p['parent']['name']} ({p['parent']['id']})")
     if p["aliases"]:
         c.print("aliases: " + ", ".join(p["aliases"][:20]))
     if p["relations"]:
         c.print("relations: " + ", ".join(f"{r['relation']} {r['n']}" for r in p["relations"]))
-    print_table(f"{len(p['mentions'])} mentions", ["document", "sentence", "text", "rule"],
-                [[m["path"], m["sentence"], m["text"], m["rule"]] for m in p["mentions"][:50]])
+    print_table(
+        f"{len(p['mentions'])} mentions",
+        ["document", "sentence", "text", "rule"],
+        [[m["path"], m["sentence"], m["text"], m["rule"]] for m in p["mentions"][:50]],
+    )
 
 
 @main.command()
@@ -65,18 +79,40 @@ def actor(name: str, db: Path, as_json: bool) -> None:
 @click.option("--type", "relation", help="Relation type, e.g. SUPPORTS.")
 @click.option("--source", help="Source actor (name, alias or id).")
 @click.option("--target", help="Target actor (name, alias or id).")
-@click.option("--limit", type=int, default=100, show_default=True, help="At most this many rows (0: all).")
+@click.option(
+    "--limit", type=int, default=100, show_default=True, help="At most this many rows (0: all)."
+)
 @handle_errors
-def relations(db: Path, as_json: bool, relation: str | None, source: str | None, target: str | None, limit: int) -> None:
+def relations(
+    db: Path,
+    as_json: bool,
+    relation: str | None,
+    source: str | None,
+    target: str | None,
+    limit: int,
+) -> None:
     """List relations, optionally filtered by type, source and target."""
     with Store(db, read_only=True) as store:
         rows = list_relations(store, relation, source, target, limit or None)
     if as_json:
         print_json(rows)
         return
-    print_table(None, ["source", "relation", "target", "kinds", "modality", "polarity", "evidence"],
-                [[r["source"], r["relation"], r["target"], ",".join(r["kinds"] or []), r["modality"],
-                  r["polarity"], r["evidence"][:120]] for r in rows])
+    print_table(
+        None,
+        ["source", "relation", "target", "kinds", "modality", "polarity", "evidence"],
+        [
+            [
+                r["source"],
+                r["relation"],
+                r["target"],
+                ",".join(r["kinds"] or []),
+                r["modality"],
+                r["polarity"],
+                r["evidence"][:120],
+            ]
+            for r in rows
+        ],
+    )
 
 
 @main.command(name="dyad")
@@ -84,14 +120,35 @@ def relations(db: Path, as_json: bool, relation: str | None, source: str | None,
 @click.argument("b")
 @db_option
 @json_option
-@click.option("--roll-up", "roll_up", is_flag=True, help="Count an agency's, military's or government's evidence for its state.")
-@click.option("--since", metavar="DATE", help="Only claims about DATE or later (2015, 2023-03, 1990s).")
+@click.option(
+    "--roll-up",
+    "roll_up",
+    is_flag=True,
+    help="Count an agency's, military's or government's evidence for its state.",
+)
+@click.option(
+    "--since", metavar="DATE", help="Only claims about DATE or later (2015, 2023-03, 1990s)."
+)
 @click.option("--until", metavar="DATE", help="Only claims about DATE or earlier.")
 @click.option("--as-of", "as_of", metavar="DATE", help="Only what was published by DATE.")
-@click.option("--copies/--no-copies", default=False, show_default=True, help="Also print copies of a story already shown.")
+@click.option(
+    "--copies/--no-copies",
+    default=False,
+    show_default=True,
+    help="Also print copies of a story already shown.",
+)
 @handle_errors
-def dyad_cmd(a: str, b: str, db: Path, as_json: bool, roll_up: bool, since: str | None, until: str | None,
-             as_of: str | None, copies: bool) -> None:
+def dyad_cmd(
+    a: str,
+    b: str,
+    db: Path,
+    as_json: bool,
+    roll_up: bool,
+    since: str | None,
+    until: str | None,
+    as_of: str | None,
+    copies: bool,
+) -> None:
     """Every relation between actors A and B, both directions: affirmed and denied claims side by side."""
     from rich.markup import escape
     from rich.table import Table
@@ -99,12 +156,17 @@ def dyad_cmd(a: str, b: str, db: Path, as_json: bool, roll_up: bool, since: str 
     from dyads.analysis import TimeFilter
 
     with Store(db, read_only=True) as store:
-        d = dyad(store, a, b, roll_up=roll_up, time=TimeFilter(since=since, until=until, as_of=as_of))
+        d = dyad(
+            store, a, b, roll_up=roll_up, time=TimeFilter(since=since, until=until, as_of=as_of)
+        )
     if as_json:
         print_json(d)
         return
     c = console()
-    c.print(f"[bold]{d['a']['name']}[/bold] <-> [bold]{d['b']['name']}[/bold]" + (f" ({d['time']})" if d["time"] else ""))
+    c.print(
+        f"[bold]{d['a']['name']}[/bold] <-> [bold]{d['b']['name']}[/bold]"
+        + (f" ({d['time']})" if d["time"] else "")
+    )
     if not d["groups"]:
         c.print("no relations between them in the store")
 
@@ -137,7 +199,10 @@ def dyad_cmd(a: str, b: str, db: Path, as_json: bool, roll_up: bool, since: str 
             table.add_column("affirmed", overflow="fold", ratio=1)
             table.add_column("denied", overflow="fold", ratio=1)
             for i in range(max(len(affirmed), len(denied))):
-                table.add_row(cell(affirmed[i]) if i < len(affirmed) else "", cell(denied[i]) if i < len(denied) else "")
+                table.add_row(
+                    cell(affirmed[i]) if i < len(affirmed) else "",
+                    cell(denied[i]) if i < len(denied) else "",
+                )
             c.print(table)
         else:
             for e in affirmed:
@@ -158,5 +223,18 @@ def docs(db: Path, as_json: bool) -> None:
     if as_json:
         print_json(rows)
         return
-    print_table(None, ["location", "title", "date", "story", "scramble", "relations"],
-                [[r["location"], (r["title"] or "")[:50], r["date"], r["story_id"], r["scramble"], r["relations"]] for r in rows])
+    print_table(
+        None,
+        ["location", "title", "date", "story", "scramble", "relations"],
+        [
+            [
+                r["location"],
+                (r["title"] or "")[:50],
+                r["date"],
+                r["story_id"],
+                r["scramble"],
+                r["relations"],
+            ]
+            for r in rows
+        ],
+    )

@@ -53,7 +53,9 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
             raise DataError("a gold line needs 'doc' and 'relations'", path=str(path), line=lineno)
         for r in rec["relations"]:
             if r.get("relation") not in RELATION_TYPES:
-                raise DataError(f"unknown relation {r.get('relation')!r}", path=str(path), line=lineno)
+                raise DataError(
+                    f"unknown relation {r.get('relation')!r}", path=str(path), line=lineno
+                )
         rec["_line"] = lineno
         out.append(rec)
     return out
@@ -75,7 +77,14 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
 
 
 def evaluate_relations(
@@ -123,9 +132,15 @@ def evaluate_relations(
                     if gm in {r.modality for r in rels}:
                         mod_ok += 1
                     else:
-                        errors.append({"type": "modality", "doc": rec["doc"], "edge": list(key),
-                                       "sentence": g.get("sentence"),
-                                       "detail": f"gold {gm}, got {sorted({r.modality for r in rels})}"})
+                        errors.append(
+                            {
+                                "type": "modality",
+                                "doc": rec["doc"],
+                                "edge": list(key),
+                                "sentence": g.get("sentence"),
+                                "detail": f"gold {gm}, got {sorted({r.modality for r in rels})}",
+                            }
+                        )
                     ga = gold_actor(gaz, g.get("attributed_to"))
                     pa = {r.attributed_to.id if r.attributed_to else None for r in rels}
                     if ga is not None or pa != {None}:
@@ -133,15 +148,37 @@ def evaluate_relations(
                         if ga in pa:
                             attr_ok += 1
                         else:
-                            errors.append({"type": "attribution", "doc": rec["doc"], "edge": list(key),
-                                           "sentence": g.get("sentence"), "detail": f"gold {ga}, got {sorted(map(str, pa))}"})
+                            errors.append(
+                                {
+                                    "type": "attribution",
+                                    "doc": rec["doc"],
+                                    "edge": list(key),
+                                    "sentence": g.get("sentence"),
+                                    "detail": f"gold {ga}, got {sorted(map(str, pa))}",
+                                }
+                            )
                 else:
                     counts[rel]["fn"] += 1
-                    errors.append({"type": "missed", "doc": rec["doc"], "edge": list(key), "sentence": g.get("sentence")})
+                    errors.append(
+                        {
+                            "type": "missed",
+                            "doc": rec["doc"],
+                            "edge": list(key),
+                            "sentence": g.get("sentence"),
+                        }
+                    )
             for key, rels in pred.items():
                 if key not in gold:
                     counts[key[1]]["fp"] += 1
-                    errors.append({"type": "wrong", "doc": rec["doc"], "edge": list(key), "sentence": rels[0].evidence.sentence, "cue": rels[0].cue})
+                    errors.append(
+                        {
+                            "type": "wrong",
+                            "doc": rec["doc"],
+                            "edge": list(key),
+                            "sentence": rels[0].evidence.sentence,
+                            "cue": rels[0].cue,
+                        }
+                    )
     per_type = {rel: _prf(c["tp"], c["fp"], c["fn"]) for rel, c in sorted(counts.items())}
     total = Counter[str]()
     for c in counts.values():

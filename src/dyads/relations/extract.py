@@ -45,14 +45,18 @@ CIVILIAN_PARTS = frozenset(
 )
 #: More nouns that stand for their modifier when something is attacked or attacks: "Houthi
 #: positions", "Pakistani jets", "TTP hideouts", "the group's facilities".
-ATTACK_PART_NOUNS = PART_NOUNS | frozenset(
-    """position positions base bases site sites facility facilities stronghold strongholds camp
+ATTACK_PART_NOUNS = (
+    PART_NOUNS
+    | frozenset(
+        """position positions base bases site sites facility facilities stronghold strongholds camp
     camps hideout hideouts target targets convoy convoys vessel vessels launcher launchers depot
     depots infrastructure city cities town towns territory airport airports port ports jet jets
     aircraft warplane warplanes drone drones missile missiles rocket rockets artillery campaign
     offensive strike strikes gunman gunmen crew crews patrol patrols outpost outposts post posts
     ship ships radar station stations plant plants grid""".split()
-) | CIVILIAN_PARTS
+    )
+    | CIVILIAN_PARTS
+)
 #: Nouns for a state's soldiers and their kit: "Rwandan troops" are the Rwandan military.
 MILITARY_PARTS = frozenset(
     """troop soldier force army military post position base jet warplane aircraft drone patrol
@@ -95,17 +99,28 @@ DEPLOYED_NOUNS = frozenset(
     advisors instructor instructors unit units""".split()
 )
 #: "under the command of X", "under pressure from X": X leads or sways the subject.
-UNDER_NOUNS = {"command": "LEADS", "leadership": "LEADS", "control": "INFLUENCES",
-               "authority": "INFLUENCES", "influence": "INFLUENCES", "sway": "INFLUENCES",
-               "pressure": "INFLUENCES", "thumb": "INFLUENCES", "protection": "SUPPORTS",
-               "patronage": "SUPPORTS", "umbrella": "INFLUENCES"}
+UNDER_NOUNS = {
+    "command": "LEADS",
+    "leadership": "LEADS",
+    "control": "INFLUENCES",
+    "authority": "INFLUENCES",
+    "influence": "INFLUENCES",
+    "sway": "INFLUENCES",
+    "pressure": "INFLUENCES",
+    "thumb": "INFLUENCES",
+    "protection": "SUPPORTS",
+    "patronage": "SUPPORTS",
+    "umbrella": "INFLUENCES",
+}
 
 #: Verbs of holding ground: a non-state actor that controls a place is located there.
 TERRITORY_VERBS = frozenset("control hold occupy administer run dominate".split())
 NON_STATE = frozenset({"armed_group", "political_party", "military", "other"})
 
 #: Events whose "of" object is their target: "the invasion of Ukraine".
-OF_TARGET_EVENTS = frozenset("invasion occupation bombardment shelling siege blockade annexation".split())
+OF_TARGET_EVENTS = frozenset(
+    "invasion occupation bombardment shelling siege blockade annexation".split()
+)
 #: A state's infrastructure, attacked: "Ukrainian power stations", "Saudi oil facilities".
 INFRA_PARTS = frozenset(
     """station plant grid city town port airport infrastructure facility refinery pipeline
@@ -161,7 +176,13 @@ APPOINT_VERBS = frozenset("name appoint elect make install choose select".split(
 #: Relations whose target may be a place (a location actor).
 PLACE_TARGETS = frozenset({"LOCATED_IN"})
 #: Relations a bare location may not be the source of.
-MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.8, "believed": 0.8, "hypothetical": 0.6, "question": 0.5}
+MODALITY_FACTOR = {
+    "asserted": 1.0,
+    "reported": 0.8,
+    "believed": 0.8,
+    "hypothetical": 0.6,
+    "question": 0.5,
+}
 #: Resolution rules that are guesses: edges through them lose confidence.
 WEAK_RULES = {"description": 0.85, "pronoun": 0.85, "new_entity": 0.9, "metonym": 0.95}
 
@@ -183,7 +204,9 @@ class _Edge:
 class _Sent:
     """One parsed sentence with its mentions indexed by token."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention], actors: DocumentActors | None = None) -> None:
+    def __init__(
+        self, doc: Doc, mentions: Sequence[Mention], actors: DocumentActors | None = None
+    ) -> None:
         self.doc = doc
         self.actors = actors
         self.by_token: dict[int, Mention] = {}
@@ -224,10 +247,16 @@ class RelationExtractor:
         lex = self.lex
         for tok in s.doc:
             lemma = tok.lemma_.lower()
-            if tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "amod", "acl")):
+            if tok.pos_ in ("VERB", "AUX") or (
+                tok.tag_ == "VBN" and tok.dep_ in ("acomp", "amod", "acl")
+            ):
                 for cue in lex.verbs.get(lemma, ()):
                     edges.extend(self._verb(s, tok, cue))
-            elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "conj", "amod") and tok.lower_.endswith("ed"):
+            elif (
+                tok.pos_ == "ADJ"
+                and tok.dep_ in ("acomp", "conj", "amod")
+                and tok.lower_.endswith("ed")
+            ):
                 # "the rebels were armed": the small model tags some participles as adjectives
                 for stem in _stems(tok.lower_):
                     for cue in lex.verbs.get(stem, ()):
@@ -237,8 +266,10 @@ class RelationExtractor:
                     edges.extend(self._noun(s, tok, lex.nouns[lemma]))
                 if lemma in lex.events:
                     edges.extend(self._event(s, tok))
-            if lemma in DEPLOYED_NOUNS and tok.pos_ in ("NOUN", "PROPN") or (
-                tok.pos_ == "PROPN" and s.at(tok) is not None and tok.dep_ != "pobj"
+            if (
+                lemma in DEPLOYED_NOUNS
+                and tok.pos_ in ("NOUN", "PROPN")
+                or (tok.pos_ == "PROPN" and s.at(tok) is not None and tok.dep_ != "pobj")
             ):
                 edges.extend(self._deployed(s, tok))
             if tok.lower_ in ("under", "at") and tok.dep_ == "prep":
@@ -249,7 +280,11 @@ class RelationExtractor:
                 edges.extend(self._title(s, tok))
             if tok.pos_ == "ADJ" and lemma in lex.adjectives:
                 edges.extend(self._adjective(s, tok))
-            if tok.lower_ in lex.compounds and tok.i >= 2 and s.doc[tok.i - 1].text in ("-", "\u2011", "\u2013"):
+            if (
+                tok.lower_ in lex.compounds
+                and tok.i >= 2
+                and s.doc[tok.i - 1].text in ("-", "\u2011", "\u2013")
+            ):
                 edges.extend(self._compound(s, tok))
         return edges
 
@@ -275,8 +310,14 @@ class RelationExtractor:
                     if c.dep_ == "appos" and c.conjuncts and s.at(c) is not None:
                         out.extend(x for x in (s.at(y) for y in (c, *c.conjuncts)) if x is not None)
                 continue
-            if (t.lemma_.lower() in QUANTITY_NOUNS or t.lower_ in QUANTITY_NOUNS) and depth < 3:  # "hundreds of AU peacekeepers"
-                out.extend(m for p in self._pobjs(t, ("of",)) for m in self.np_actors(s, p, depth + 1, parts))
+            if (
+                t.lemma_.lower() in QUANTITY_NOUNS or t.lower_ in QUANTITY_NOUNS
+            ) and depth < 3:  # "hundreds of AU peacekeepers"
+                out.extend(
+                    m
+                    for p in self._pobjs(t, ("of",))
+                    for m in self.np_actors(s, p, depth + 1, parts)
+                )
                 continue
             if t.dep_ == "appos" and s.at(t.head) is not None:  # "the FDLR, a Hutu militia"
                 out.append(s.at(t.head))  # type: ignore[arg-type]
@@ -296,9 +337,17 @@ class RelationExtractor:
                     if c.dep_ in ("poss", "compound", "amod", "nmod") and mc is not None:
                         kind = self._actor(s.actors, mc.actor_id) if s.actors is not None else None
                         noun = t.lemma_.lower()
-                        if kind is not None and kind.type == "ethnic_group" and noun not in CIVILIAN_PARTS:
+                        if (
+                            kind is not None
+                            and kind.type == "ethnic_group"
+                            and noun not in CIVILIAN_PARTS
+                        ):
                             continue  # a "Hutu militia" is not the Hutu (but "Rohingya villages" are)
-                        if mc.rule == "adjectival" and noun not in MILITARY_PARTS | LOCATION_PARTS | CIVILIAN_PARTS | INFRA_PARTS:
+                        if (
+                            mc.rule == "adjectival"
+                            and noun
+                            not in MILITARY_PARTS | LOCATION_PARTS | CIVILIAN_PARTS | INFRA_PARTS
+                        ):
                             continue  # "Syrian rebel factions" are not Syria
                         found = self._military_of(mc, t, s.actors)
                         break
@@ -327,11 +376,21 @@ class RelationExtractor:
 
     def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         """Subject tokens of ``verb`` and whether it is passive (inherited along conj/xcomp)."""
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-            verb.tag_ == "VBN" and verb.dep_ in ("acomp", "acl", "amod", "conj")
-            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-            and (verb.dep_ != "conj" or self.subjects(verb.head, depth + 1)[1] or verb.head.dep_ == "acomp")
-        ) if depth < 4 else False
+        passive = (
+            any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+            or (
+                verb.tag_ == "VBN"
+                and verb.dep_ in ("acomp", "acl", "amod", "conj")
+                and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+                and (
+                    verb.dep_ != "conj"
+                    or self.subjects(verb.head, depth + 1)[1]
+                    or verb.head.dep_ == "acomp"
+                )
+            )
+            if depth < 4
+            else False
+        )
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subs:
             return subs, passive
@@ -346,18 +405,31 @@ class RelationExtractor:
             return [head], verb.tag_ == "VBN"
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             gov = head.head
-            for _ in range(3):  # "accused by UN experts and US lawmakers of arming": "of" misattached
+            for _ in range(
+                3
+            ):  # "accused by UN experts and US lawmakers of arming": "of" misattached
                 if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
                     break
                 gov = gov.head
-            if gov.lemma_ in self.lex.cue_set("belief_verbs") | {"blame", "suspect", "accuse", "charge", "criticize", "condemn", "sanction", "punish"}:
+            if gov.lemma_ in self.lex.cue_set("belief_verbs") | {
+                "blame",
+                "suspect",
+                "accuse",
+                "charge",
+                "criticize",
+                "condemn",
+                "sanction",
+                "punish",
+            }:
                 objs = [c for c in gov.children if c.dep_ == "dobj"]
                 if objs:
                     return objs, passive
             return self.subjects(gov, depth + 1)[0], passive
         if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
-            if verb.dep_ in ("advcl", "xcomp") and head.lemma_ in SEND_VERBS and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+            if (
+                verb.dep_ in ("advcl", "xcomp")
+                and head.lemma_ in SEND_VERBS
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             ):
                 objs = [c for c in head.children if c.dep_ == "dobj" and self._names_actor(c)]
                 if objs:  # "sent the army into the region to crush the TPLF": the army crushes
@@ -376,15 +448,25 @@ class RelationExtractor:
     def _names_actor(self, tok: Token) -> bool:
         """Whether a token heads a phrase naming an actor (a proper name or a resolved group),
         as opposed to "troops" sent to do something on the sender's behalf."""
-        return tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or any(
-            c.pos_ == "PROPN" for c in tok.children if c.dep_ in ("compound", "amod")
+        return (
+            tok.pos_ == "PROPN"
+            or tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
+            or any(c.pos_ == "PROPN" for c in tok.children if c.dep_ in ("compound", "amod"))
         )
 
     def _agents(self, verb: Token) -> list[Token]:
-        found = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        found = [
+            p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ]
         if not found:  # "armed and trained by Kigali": the agent hangs on the last conjunct
             for conj in verb.conjuncts:
-                found.extend(p for c in conj.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj")
+                found.extend(
+                    p
+                    for c in conj.children
+                    if c.dep_ == "agent"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                )
         if not found:
             found = self._pobjs(verb, ("by",))
         return found
@@ -419,8 +501,12 @@ class RelationExtractor:
         return seen
 
     # -- verbs ---------------------------------------------------------------------------------
-    def _verb(self, s: _Sent, v: Token, cue: VerbCue, passive_participle: bool = False) -> list[_Edge]:
-        if cue.particle and not any(c.dep_ == "prt" and c.lower_ == cue.particle for c in v.children):
+    def _verb(
+        self, s: _Sent, v: Token, cue: VerbCue, passive_participle: bool = False
+    ) -> list[_Edge]:
+        if cue.particle and not any(
+            c.dep_ == "prt" and c.lower_ == cue.particle for c in v.children
+        ):
             return []
         if cue.requires and not any(t.lemma_.lower() in cue.requires for t in v.subtree):
             return []
@@ -440,7 +526,9 @@ class RelationExtractor:
                     dobjs = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
                     if dobjs:
                         break
-        datives = [c for c in v.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        datives = [
+            c for c in v.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")
+        ]
         parts = ATTACK_PART_NOUNS if cue.relation == "ATTACKS" else PART_NOUNS
         if cue.relation == "LOCATED_IN":
             holders = [m for t in subj_toks for m in self.np_actors(s, t)]
@@ -454,7 +542,9 @@ class RelationExtractor:
             for t in dobjs:  # "the rebels were supplied weapons"
                 kinds.extend(self.kinds_of(t))
             if cue.target_preps and not targets:
-                targets = [m for t in self._pobjs(v, cue.target_preps) for m in self.np_actors(s, t)]
+                targets = [
+                    m for t in self._pobjs(v, cue.target_preps) for m in self.np_actors(s, t)
+                ]
         else:
             sources = [m for t in subj_toks for m in self.np_actors(s, t, parts=parts)]
             targets = []
@@ -488,12 +578,16 @@ class RelationExtractor:
             # "was created with the help of Iran's Revolutionary Guards"
             for t in self._pobjs(v, ("with",)):
                 if t.lemma_.lower() in HELP_NOUNS:
-                    sources.extend(m for p in self._pobjs(t, ("of", "from")) for m in self.np_actors(s, p))
+                    sources.extend(
+                        m for p in self._pobjs(t, ("of", "from")) for m in self.np_actors(s, p)
+                    )
         if cue.needs_kind and not kinds:
             return []
         if cue.needs_kind and kinds == ["other"] and not objects:
             return []
-        uniq_kinds = tuple(dict.fromkeys(k for k in kinds if not (k == "other" and len(set(kinds)) > 1)))
+        uniq_kinds = tuple(
+            dict.fromkeys(k for k in kinds if not (k == "other" and len(set(kinds)) > 1))
+        )
         if cue.relation != "SUPPORTS":
             uniq_kinds = ()
         role = None
@@ -502,35 +596,63 @@ class RelationExtractor:
         if passive and not sources and cue.relation == "ATTACKS":
             # "was killed in a US drone strike": the strike's owner attacked
             for t in self._pobjs(v, ("in", "by")):
-                if t.lemma_.lower() in self.lex.events and self.lex.events[t.lemma_.lower()].relation == "ATTACKS":
+                if (
+                    t.lemma_.lower() in self.lex.events
+                    and self.lex.events[t.lemma_.lower()].relation == "ATTACKS"
+                ):
                     for c in t.children:
                         if c.dep_ in ("compound", "amod", "poss", "nmod") and s.at(c) is not None:
                             sources.append(s.at(c))  # type: ignore[arg-type]
         if cue.target_types and s.actors is not None:
-            targets = [t for t in targets if (a := self._actor(s.actors, t.actor_id)) is not None and a.type in cue.target_types]
-        if cue.relation == "COOPERATES" and "with" in cue.target_preps and not targets and len(sources) >= 2 and not passive:
+            targets = [
+                t
+                for t in targets
+                if (a := self._actor(s.actors, t.actor_id)) is not None
+                and a.type in cue.target_types
+            ]
+        if (
+            cue.relation == "COOPERATES"
+            and "with" in cue.target_preps
+            and not targets
+            and len(sources) >= 2
+            and not passive
+        ):
             # "Somalia and Ethiopia agreed to work together"
             sources, targets = sources[:1], sources[1:]
         if cue.reverse:
             sources, targets = targets, sources
         if (
-            cue.relation == "ATTACKS" and cue.lemma in RECIPROCAL_VERBS and not targets and len(sources) >= 2 and not passive
+            cue.relation == "ATTACKS"
+            and cue.lemma in RECIPROCAL_VERBS
+            and not targets
+            and len(sources) >= 2
+            and not passive
             and all(o.lemma_.lower() in RECIPROCAL_OBJECTS for o in dobjs)
         ):
             # "the SAF and the RSF have fought a war": each side attacks the other
             return [
                 _Edge(cue.relation, a, b, (), v, cue.weight * 0.9)
-                for a in sources for b in sources if a.actor_id != b.actor_id
+                for a in sources
+                for b in sources
+                if a.actor_id != b.actor_id
             ]
         hint = "denied" if cue.polarity == "denied" else None
         extra: list[_Edge] = []
         if cue.relation == "COOPERATES" and targets:
             # "partnered with the SDF against the Islamic State": both partners oppose it
-            foes = [m for t in self._pobjs(v, ("against",)) for m in self.np_actors(s, t, parts=ATTACK_PART_NOUNS)]
+            foes = [
+                m
+                for t in self._pobjs(v, ("against",))
+                for m in self.np_actors(s, t, parts=ATTACK_PART_NOUNS)
+            ]
             rel = "ATTACKS" if cue.lemma in RECIPROCAL_VERBS else "OPPOSES"
-            extra = [_Edge(rel, a, f, (), v, cue.weight * 0.9) for a in sources + targets for f in foes]
+            extra = [
+                _Edge(rel, a, f, (), v, cue.weight * 0.9) for a in sources + targets for f in foes
+            ]
         if cue.both_ways:
-            extra += [_Edge(cue.relation, t, s_, (), v, cue.weight) for s_ in sources for t in targets]
+            extra += [
+                _Edge(cue.relation, t, s_, (), v, cue.weight) for s_ in sources for t in targets
+            ]
         return [
             _Edge(cue.relation, src, tgt, uniq_kinds, v, cue.weight, role=role, modality_hint=hint)
             for src in sources
@@ -547,9 +669,14 @@ class RelationExtractor:
         if n.dep_ == "nsubj" and head.lemma_ in COPULAS:  # "Ankara's main enemy is the SDF"
             attrs = [c for c in head.children if c.dep_ == "attr"]
             return [m for t in attrs for m in self.np_actors(s, t)]
-        if n.dep_ == "oprd" or (n.dep_ in ("dobj", "attr") and head.lemma_ in ("consider", "call", "deem", "label", "brand")):
+        if n.dep_ == "oprd" or (
+            n.dep_ in ("dobj", "attr")
+            and head.lemma_ in ("consider", "call", "deem", "label", "brand")
+        ):
             # "Turkey considers the YPG an extension of the PKK"
-            objs = [c for c in head.children if c.dep_ in ("dobj", "nsubj") and c.i != n.i and c.i < n.i]
+            objs = [
+                c for c in head.children if c.dep_ in ("dobj", "nsubj") and c.i != n.i and c.i < n.i
+            ]
             objs = [c for c in objs if c.dep_ == "dobj"] or []
             return [m for t in objs for m in self.np_actors(s, t)]
         if n.dep_ == "appos":
@@ -608,7 +735,8 @@ class RelationExtractor:
         if not holders or not others:
             return []
         if cue.relation == "LEADS" and any(
-            c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("army", "military", "armed", "defence", "defense")
+            c.dep_ in ("compound", "amod")
+            and c.lemma_.lower() in ("army", "military", "armed", "defence", "defense")
             for c in n.children
         ):  # "Pakistan's army chief" leads the military, not the state
             others = [self._military_of(o, n.doc[n.i], s.actors, force=True) for o in others]
@@ -620,7 +748,8 @@ class RelationExtractor:
             if role.endswith("s") and not role.endswith("ss"):
                 role = role[:-1]
             if relation == "LEADS" and (
-                n.tag_ == "NNS" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.children)
+                n.tag_ == "NNS"
+                or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.children)
             ):
                 relation = "MEMBER_OF"  # "a senior Kataib Hezbollah commander" is one of several
         edges = []
@@ -628,8 +757,16 @@ class RelationExtractor:
             for o in others:
                 src, tgt = (h, o) if cue.holder_is == "source" else (o, h)
                 edges.append(
-                    _Edge(relation, src, tgt, (), n, cue.weight, role=role,
-                          modality_hint=None if _predicative(n) else "presupposed")
+                    _Edge(
+                        relation,
+                        src,
+                        tgt,
+                        (),
+                        n,
+                        cue.weight,
+                        role=role,
+                        modality_hint=None if _predicative(n) else "presupposed",
+                    )
                 )
         return edges
 
@@ -663,8 +800,13 @@ class RelationExtractor:
                     sources, targets = [pair[0]], pair[1:]
         light: Token | None = None
         pos = n
-        while pos.dep_ == "pobj" and pos.head.lower_ == "of" and (
-            pos.head.head.lemma_.lower() in QUANTITY_NOUNS or pos.head.head.lower_ in QUANTITY_NOUNS
+        while (
+            pos.dep_ == "pobj"
+            and pos.head.lower_ == "of"
+            and (
+                pos.head.head.lemma_.lower() in QUANTITY_NOUNS
+                or pos.head.head.lower_ in QUANTITY_NOUNS
+            )
         ):
             pos = pos.head.head  # "carried out hundreds of air strikes"
         head = pos.head
@@ -712,14 +854,23 @@ class RelationExtractor:
         if cue.relation == "SUPPORTS":
             kinds = tuple(k for k in self.kinds_of(n) if k != "other")
         return [
-            _Edge(cue.relation, src, tgt, kinds, n, cue.weight, light=light, modality_hint=polarity_hint)
+            _Edge(
+                cue.relation,
+                src,
+                tgt,
+                kinds,
+                n,
+                cue.weight,
+                light=light,
+                modality_hint=polarity_hint,
+            )
             for src in sources
             for tgt in targets
         ]
 
     # -- where and under whom ------------------------------------------------------------------
     def _deployed(self, s: _Sent, n: Token) -> list[_Edge]:
-        """"US forces in Iraq, Syria and Jordan", "Wagner's fighters in Bangui"."""
+        """ "US forces in Iraq, Syria and Jordan", "Wagner's fighters in Bangui"."""
         if s.actors is None:
             return []
         holders = self.np_actors(s, n, parts=PART_NOUNS | DEPLOYED_NOUNS)
@@ -732,11 +883,15 @@ class RelationExtractor:
                 a = self._actor(s.actors, m.actor_id)
                 if a is not None and a.type in ("location", "state"):
                     places.append(m)
-        return [_Edge("LOCATED_IN", h, p, (), n, 0.6, modality_hint="presupposed")
-                for h in holders for p in places if h.actor_id != p.actor_id]
+        return [
+            _Edge("LOCATED_IN", h, p, (), n, 0.6, modality_hint="presupposed")
+            for h in holders
+            for p in places
+            if h.actor_id != p.actor_id
+        ]
 
     def _under(self, s: _Sent, prep: Token) -> list[_Edge]:
-        """"the force is under the command of Iraq's prime minister"."""
+        """ "the force is under the command of Iraq's prime minister"."""
         edges = []
         for n in (c for c in prep.children if c.dep_ == "pobj"):
             if prep.lower_ == "at":  # "Soleimani's successor at the head of the Quds Force"
@@ -753,14 +908,19 @@ class RelationExtractor:
                     ]
                     if gov.dep_ == "appos":
                         leaders += self.np_actors(s, gov.head)
-                edges += [_Edge("LEADS", ld, b, (), n, 0.7, role="head", modality_hint="presupposed")
-                          for ld in leaders for b in bosses_of]
+                edges += [
+                    _Edge("LEADS", ld, b, (), n, 0.7, role="head", modality_hint="presupposed")
+                    for ld in leaders
+                    for b in bosses_of
+                ]
                 continue
             rel = UNDER_NOUNS.get(n.lemma_.lower())
             if rel is None:
                 continue
             bosses = [m for t in self._pobjs(n, ("of", "from", "by")) for m in self.np_actors(s, t)]
-            bosses += [s.at(c) for c in n.children if c.dep_ in ("poss", "amod", "compound") and s.at(c)]  # type: ignore[misc]
+            bosses += [
+                s.at(c) for c in n.children if c.dep_ in ("poss", "amod", "compound") and s.at(c)
+            ]  # type: ignore[misc]
             gov = prep.head
             if gov.pos_ in ("VERB", "AUX"):
                 subs, _ = self.subjects(gov)
@@ -771,12 +931,23 @@ class RelationExtractor:
             for b in bosses:
                 b = self._military_of(b, n, s.actors, force=False)
                 for h in held:
-                    edges.append(_Edge(rel, b, h, (), n, 0.7, role=role, light=gov if gov.pos_ in ("VERB", "AUX") else None))
+                    edges.append(
+                        _Edge(
+                            rel,
+                            b,
+                            h,
+                            (),
+                            n,
+                            0.7,
+                            role=role,
+                            light=gov if gov.pos_ in ("VERB", "AUX") else None,
+                        )
+                    )
         return edges
 
     # -- rulers and titles ----------------------------------------------------------------------
     def _ruler_of(self, s: _Sent, n: Token) -> list[_Edge]:
-        """"Bashar al-Assad's government": the possessor leads the government named."""
+        """ "Bashar al-Assad's government": the possessor leads the government named."""
         body = s.at(n)
         if s.actors is None:
             return []
@@ -803,7 +974,7 @@ class RelationExtractor:
         return edges
 
     def _title(self, s: _Sent, name: Token) -> list[_Edge]:
-        """"President Faustin-Archange Touadera": a title the gazetteer knows for this person
+        """ "President Faustin-Archange Touadera": a title the gazetteer knows for this person
         says whom they lead (the text gives the title; the gazetteer says of what)."""
         m = s.at(name)
         if m is None or name.i != m.token_end - 1 or s.actors is None:
@@ -837,7 +1008,9 @@ class RelationExtractor:
                 if target is None:
                     continue
                 tm = replace(m, actor_id=target.id, rule="title", text=r)
-                edges.append(_Edge("LEADS", m, tm, (), name, 0.7, role=r, modality_hint="presupposed"))
+                edges.append(
+                    _Edge("LEADS", m, tm, (), name, 0.7, role=r, modality_hint="presupposed")
+                )
         return edges
 
     # -- adjectives and compounds --------------------------------------------------------------
@@ -849,7 +1022,11 @@ class RelationExtractor:
             holders = [m for t in subs for m in self.np_actors(s, t)]
         elif a.dep_ in ("amod", "appos") or a.head.pos_ in ("NOUN", "PROPN"):
             holders = self.np_actors(s, a.head)
-        others = [m for t in self._pobjs(a, cue.preps) for m in self.np_actors(s, t)] if cue.preps else []
+        others = (
+            [m for t in self._pobjs(a, cue.preps) for m in self.np_actors(s, t)]
+            if cue.preps
+            else []
+        )
         if not cue.preps and a.dep_ == "oprd":
             # "Kinshasa calls the M23 illegitimate": the caller opposes the object
             verb = a.head
@@ -894,27 +1071,47 @@ class RelationExtractor:
     def _military_of(
         self, m: Mention, noun: Token, actors: DocumentActors | None, force: bool = False
     ) -> Mention:
-        """"Pakistani border posts", "Rwandan troops": a state's soldiers are its military;
+        """ "Pakistani border posts", "Rwandan troops": a state's soldiers are its military;
         "Ethiopia's ambassador", "Egyptian officials" are its government."""
         if actors is None or self.gazetteer is None:
             return m
         lemma = noun.lemma_.lower()
-        body = "military" if force or lemma in MILITARY_PARTS else "government" if lemma in GOVERNMENT_PARTS else None
+        body = (
+            "military"
+            if force or lemma in MILITARY_PARTS
+            else "government"
+            if lemma in GOVERNMENT_PARTS
+            else None
+        )
         if body is None:
             return m
         actor = self._actor(actors, m.actor_id)
-        if actor is None or actor.type != "state" or self.gazetteer.get(f"{actor.id}.{body}") is None:
+        if (
+            actor is None
+            or actor.type != "state"
+            or self.gazetteer.get(f"{actor.id}.{body}") is None
+        ):
             return m
         return replace(m, actor_id=f"{actor.id}.{body}")
 
     def _speaker_body(self, m: Mention, noun: Token, actors: DocumentActors) -> Mention:
-        """"US officials say": officials speak for the government, officers for the military."""
+        """ "US officials say": officials speak for the government, officers for the military."""
         actor = self._actor(actors, m.actor_id)
         if actor is None or actor.type != "state":
             return m
         lemma = noun.lemma_.lower()
-        body = "government" if lemma in GOVERNMENT_SPEAKERS else "military" if lemma in MILITARY_SPEAKERS else None
-        if body and self.gazetteer is not None and self.gazetteer.get(f"{actor.id}.{body}") is not None:
+        body = (
+            "government"
+            if lemma in GOVERNMENT_SPEAKERS
+            else "military"
+            if lemma in MILITARY_SPEAKERS
+            else None
+        )
+        if (
+            body
+            and self.gazetteer is not None
+            and self.gazetteer.get(f"{actor.id}.{body}") is not None
+        ):
             return replace(m, actor_id=f"{actor.id}.{body}")
         return m
 
@@ -946,15 +1143,22 @@ class RelationExtractor:
             if e.relation == "ATTACKS":  # a capital attacked or seized is a place
                 e = replace(e, source=self._seat_government(e.source, actors))
             elif e.relation not in PLACE_TARGETS:
-                e = replace(e, source=self._seat_government(e.source, actors),
-                            target=self._seat_government(e.target, actors))
+                e = replace(
+                    e,
+                    source=self._seat_government(e.source, actors),
+                    target=self._seat_government(e.target, actors),
+                )
             if e.source.actor_id == e.target.actor_id:
                 continue
             src = self._actor(actors, e.source.actor_id)
             tgt = self._actor(actors, e.target.actor_id)
             if (
-                e.relation == "INFLUENCES" and tgt is not None and tgt.type in ("location", "state")
-                and e.cue.lemma_.lower() in TERRITORY_VERBS and src is not None and src.type in NON_STATE
+                e.relation == "INFLUENCES"
+                and tgt is not None
+                and tgt.type in ("location", "state")
+                and e.cue.lemma_.lower() in TERRITORY_VERBS
+                and src is not None
+                and src.type in NON_STATE
             ):
                 e = replace(e, relation="LOCATED_IN")  # "the group controls most of Darfur"
             if src is None or tgt is None or not _types_ok(e.relation, src, tgt):
@@ -967,8 +1171,11 @@ class RelationExtractor:
                 # "the Houthis' backers in Tehran": taken for granted by whoever speaks, so it keeps
                 # the speaker but not the negation or the conditional of the clause around it
                 frame = frame_of(e.cue, None, self.lex, e.light)
-                frame = replace(frame, polarity="affirmed",
-                                modality="asserted" if frame.modality == "hypothetical" else frame.modality)
+                frame = replace(
+                    frame,
+                    polarity="affirmed",
+                    modality="asserted" if frame.modality == "hypothetical" else frame.modality,
+                )
             else:
                 frame = frame_of(e.cue, None, self.lex, e.light)
             if e.modality_hint == "denied":
@@ -977,9 +1184,16 @@ class RelationExtractor:
             if governor is not None and governor.lemma_.lower() in EXHORT_VERBS:
                 continue
             relation = e.relation
-            if relation == "ATTACKS" and governor is not None and governor.lemma_.lower() in INTENT_VERBS:
+            if (
+                relation == "ATTACKS"
+                and governor is not None
+                and governor.lemma_.lower() in INTENT_VERBS
+            ):
                 relation = "OPPOSES"  # a threat to attack: coded as the opposition it states
-                frame = replace(frame, modality="asserted" if frame.modality == "hypothetical" else frame.modality)
+                frame = replace(
+                    frame,
+                    modality="asserted" if frame.modality == "hypothetical" else frame.modality,
+                )
             attributed: ActorRef | None = None
             if frame.speaker is not None:
                 sp = s.at(frame.speaker)
@@ -999,7 +1213,9 @@ class RelationExtractor:
                 relation=relation,
                 source=src.ref(e.source.text),
                 target=tgt.ref(e.target.text),
-                evidence=Evidence(sentence.doc_id, sentence.text, sentence.start, sentence.end, sentence.index),
+                evidence=Evidence(
+                    sentence.doc_id, sentence.text, sentence.start, sentence.end, sentence.index
+                ),
                 kinds=e.kinds,
                 role=e.role,
                 date=date_of(e.cue),
@@ -1022,8 +1238,11 @@ class RelationExtractor:
 
 def _types_ok(relation: str, src: Actor, tgt: Actor) -> bool:
     if (
-        relation in ("ATTACKS", "OPPOSES") and tgt.type == "state" and src.country
-        and src.country == tgt.country and src.type in ("person", "government", "military", "state")
+        relation in ("ATTACKS", "OPPOSES")
+        and tgt.type == "state"
+        and src.country
+        and src.country == tgt.country
+        and src.type in ("person", "government", "military", "state")
     ):
         return False  # a state's own leaders and organs do not attack the state: a misparse
     if src.type == "location" and relation != "ATTACKS":
@@ -1058,7 +1277,17 @@ def _predicative(n: Token) -> bool:
     rather than a presupposed description ("the group's armed wing")."""
     if n.dep_ in ("attr", "oprd", "acomp"):
         return True
-    if n.dep_ in ("dobj", "npadvmod", "ccomp") and n.head.lemma_ in ("consider", "call", "deem", "label", "brand", "regard", "describe", "see", "view"):
+    if n.dep_ in ("dobj", "npadvmod", "ccomp") and n.head.lemma_ in (
+        "consider",
+        "call",
+        "deem",
+        "label",
+        "brand",
+        "regard",
+        "describe",
+        "see",
+        "view",
+    ):
         return True  # "Turkey considers the YPG an extension of the PKK"
     if n.dep_ == "nsubj" and n.head.lemma_ in COPULAS:
         return True
@@ -1085,4 +1314,3 @@ def _governing_verb(cue: Token) -> Token | None:
             continue
         break
     return None
-

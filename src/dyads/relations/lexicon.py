@@ -84,8 +84,11 @@ def _load_yaml(path: Path | None, text: str, name: str) -> dict[str, Any]:
         data = yaml.safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise DataError(f"invalid YAML: {getattr(err, 'problem', err)}", path=name,
-                        line=(mark.line + 1) if mark else None) from err
+        raise DataError(
+            f"invalid YAML: {getattr(err, 'problem', err)}",
+            path=name,
+            line=(mark.line + 1) if mark else None,
+        ) from err
     if not isinstance(data, dict):
         raise DataError("expected a mapping at the top level", path=name)
     return data
@@ -134,23 +137,33 @@ def _merge(lex: Lexicon, data: dict[str, Any], name: str) -> None:
         rel = _check_relation(entry.get("relation"), name, entry)
         for lemma in entry.get("lemmas") or []:
             lex.nouns[str(lemma)] = NounCue(
-                rel, str(entry.get("holder_is", "source")), tuple(entry.get("preps") or ("of",)),
-                bool(entry.get("role", False)), float(entry.get("weight", 0.75)), str(lemma),
+                rel,
+                str(entry.get("holder_is", "source")),
+                tuple(entry.get("preps") or ("of",)),
+                bool(entry.get("role", False)),
+                float(entry.get("weight", 0.75)),
+                str(lemma),
                 str(entry.get("modifier", "of")),
             )
     for entry in data.get("event_nouns") or []:
         rel = _check_relation(entry.get("relation"), name, entry)
         for lemma in entry.get("lemmas") or []:
             lex.events[str(lemma)] = EventCue(
-                rel, tuple(entry.get("source_preps") or ()), tuple(entry.get("target_preps") or ()),
-                float(entry.get("weight", 0.7)), str(lemma),
+                rel,
+                tuple(entry.get("source_preps") or ()),
+                tuple(entry.get("target_preps") or ()),
+                float(entry.get("weight", 0.7)),
+                str(lemma),
             )
     for entry in data.get("adjectives") or []:
         rel = _check_relation(entry.get("relation"), name, entry)
         for lemma in entry.get("lemmas") or []:
             lex.adjectives[str(lemma)] = AdjCue(
-                rel, tuple(entry.get("preps") or ()), bool(entry.get("reverse", False)),
-                float(entry.get("weight", 0.7)), str(lemma),
+                rel,
+                tuple(entry.get("preps") or ()),
+                bool(entry.get("reverse", False)),
+                float(entry.get("weight", 0.7)),
+                str(lemma),
             )
     for entry in data.get("compounds") or []:
         for word, spec in (entry.get("map") or {}).items():
@@ -172,7 +185,11 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
     """The shipped lexicon, modality cues and ontology, plus ``extra`` lexicon files."""
     lex = Lexicon()
     base = resources.files("dyads") / "data"
-    _merge(lex, _load_yaml(None, (base / "lexicon.yaml").read_text("utf-8"), "lexicon.yaml"), "lexicon.yaml")
+    _merge(
+        lex,
+        _load_yaml(None, (base / "lexicon.yaml").read_text("utf-8"), "lexicon.yaml"),
+        "lexicon.yaml",
+    )
     for path in extra:
         try:
             text = Path(path).read_text("utf-8")

@@ -70,7 +70,11 @@ def _negated(tok: Token, lex: Lexicon) -> bool:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in neg_words):
             return True
-        if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
+        if (
+            c.dep_ == "advmod"
+            and c.lower_ == "longer"
+            and any(g.lower_ == "no" for g in c.children)
+        ):
             return True
     return False
 
@@ -139,7 +143,11 @@ def frame_of(cue: Token, sent: Span | None, lex: Lexicon, light: Token | None = 
             elif lemma in belief and not seen_speaker and via != "conj":
                 modality = _raise(modality, "reported" if lemma in report else "believed")
                 sp = subject_of(head)
-                if sp is None or head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in head.children):
+                if (
+                    sp is None
+                    or head.tag_ == "VBN"
+                    and any(c.dep_ == "nsubjpass" for c in head.children)
+                ):
                     # "X is accused of arming Y": nobody named says so
                     sp = _agent(head)
                     if sp is None and lemma in HEARSAY:
@@ -151,7 +159,9 @@ def frame_of(cue: Token, sent: Span | None, lex: Lexicon, light: Token | None = 
                 modality = _raise(modality, "hypothetical")
             elif lemma in neg_verbs and via in ("xcomp", "pcomp", "prep"):
                 negs += 1
-            if via == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
+            if via == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in marks for c in node.children
+            ):
                 modality = _raise(modality, "hypothetical")
             if via in ("ccomp", "xcomp") and head.pos_ in ("VERB", "AUX"):
                 for c in head.children:
@@ -165,7 +175,9 @@ def frame_of(cue: Token, sent: Span | None, lex: Lexicon, light: Token | None = 
         for tok in [cue, *cue.ancestors]:
             for c in tok.children:
                 if (
-                    c.i > cue.i and c.lemma_ in belief and c.dep_ in ("parataxis", "advcl", "ccomp", "conj")
+                    c.i > cue.i
+                    and c.lemma_ in belief
+                    and c.dep_ in ("parataxis", "advcl", "ccomp", "conj")
                     and not any(g.dep_ in ("ccomp", "xcomp", "dobj") for g in c.children)
                 ):
                     modality = _raise(modality, "reported" if c.lemma_ in report else "believed")

@@ -40,7 +40,9 @@ def render() -> str:
     ]
     modes = onto["relations"]["SUPPORTS"]["plover"].get("mode_by_kind", {})
     for kind, spec in onto["kinds"].items():
-        out.append(f"| {kind} | {spec.get('description', '')} | {spec.get('ucdp', '')} | {modes.get(kind) or '-'} |")
+        out.append(
+            f"| {kind} | {spec.get('description', '')} | {spec.get('ucdp', '')} | {modes.get(kind) or '-'} |"
+        )
     out += [
         "",
         "## Modality",

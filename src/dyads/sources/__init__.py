@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from dyads.errors import NotText, SourceError, UnreadableFile, UnsupportedFormat
+from dyads.errors import NotEnglish, SourceError, UnreadableFile, UnsupportedFormat
 from dyads.records import Document
 from dyads.sources.readers import READERS, Reader, Warn, register_reader
 
@@ -50,6 +50,7 @@ def looks_english(text: str) -> bool:
         return True
     return sum(w in ENGLISH_WORDS for w in words) / len(words) >= ENGLISH_MIN_SHARE
 
+
 _SKIP_NAMES = {"README.md", ".DS_Store"}
 
 
@@ -70,7 +71,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 def read_file(path: Path, on_warning: Warn | None = None) -> Iterator[Document | SourceError]:
     """Documents (or per-record errors) from one file; never raises for bad input.
 
-    Text that does not look like English becomes a ``NotText`` error; ``on_warning`` is called
+    Text that does not look like English becomes a ``NotEnglish`` error; ``on_warning`` is called
     with (path, message) for files read with a problem (invalid UTF-8, say)."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -83,7 +84,7 @@ def read_file(path: Path, on_warning: Warn | None = None) -> Iterator[Document |
     try:
         for item in reader(path, warn=on_warning) if wants_warn else reader(path):  # type: ignore[call-arg]
             if isinstance(item, Document) and not looks_english(item.text):
-                yield NotText(
+                yield NotEnglish(
                     "text does not look like English; dyads parses English only",
                     path=str(path),
                     line=item.line,

@@ -21,6 +21,9 @@ READERS: dict[str, Reader] = {}
 
 #: Share of NUL and other control bytes above which a file is taken for binary.
 BINARY_CONTROL_RATIO = 0.05
+#: An HTML page whose main text is shorter than this is navigation or a page cut short, not an
+#: article ("Home" alone was stored as a document before).
+MIN_HTML_WORDS = 8
 #: Fields an article record may carry in JSONL and CSV; ``text`` is required.
 RECORD_FIELDS = ("id", "url", "title", "date", "source", "text")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
@@ -128,7 +131,9 @@ def read_csv(path: Path, warn: Warn | None = None) -> Iterator[Document | Source
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     if "text" not in header:
         yield MalformedRecord(
-            f"CSV has no 'text' column (columns: {', '.join(header) or 'none'})", path=str(path), line=1
+            f"CSV has no 'text' column (columns: {', '.join(header) or 'none'})",
+            path=str(path),
+            line=1,
         )
         return
     reader.fieldnames = header
@@ -156,9 +161,14 @@ def read_html(path: Path, warn: Warn | None = None) -> Iterator[Document | Sourc
     import trafilatura  # imported lazily: it is slow to import
 
     html = decode(path.read_bytes(), path, warn)
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    if not text or not text.strip():
-        raise EmptyDocument("no article text found in the HTML page", path=str(path))
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if not text or len(text.split()) < MIN_HTML_WORDS:
+        raise EmptyDocument(
+            "no article text found in the HTML page (a navigation bar or a page cut short?)",
+            path=str(path),
+        )
     tail = html[-4096:].lower()
     if warn and "</html>" not in tail and "</body>" not in tail:
         warn(str(path), "HTML is cut short (no closing </body> or </html>); stored the text found")

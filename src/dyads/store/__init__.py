@@ -29,7 +29,9 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
         self.path = Path(path)
         if read_only and not self.path.exists():
-            raise StoreError(f"no database at {self.path}; run 'dyads ingest PATH --db {self.path}' first")
+            raise StoreError(
+                f"no database at {self.path}; run 'dyads ingest PATH --db {self.path}' first"
+            )
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as err:
@@ -179,7 +181,9 @@ def _rows(batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> dict[s
             }
         )
         for s in p.sentences:
-            sents.append({"doc_id": s.doc_id, "idx": s.index, "start": s.start, "end": s.end, "text": s.text})
+            sents.append(
+                {"doc_id": s.doc_id, "idx": s.index, "start": s.start, "end": s.end, "text": s.text}
+            )
         seen_mentions = set()
         for m in p.mentions:
             key = (m.start, m.end, m.actor_id)
@@ -241,35 +245,74 @@ def _rows(batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> dict[s
     schemas = {
         "documents": pa.schema(
             [
-                ("id", pa.string()), ("path", pa.string()), ("url", pa.string()),
-                ("title", pa.string()), ("date", pa.string()), ("outlet", pa.string()),
-                ("story_id", pa.string()), ("scramble", pa.float64()), ("n_sentences", pa.int32()),
-                ("n_chars", pa.int32()), ("repairs", pa.string()),
-                ("fingerprint", pa.list_(pa.int64())), ("text", pa.string()),
+                ("id", pa.string()),
+                ("path", pa.string()),
+                ("url", pa.string()),
+                ("title", pa.string()),
+                ("date", pa.string()),
+                ("outlet", pa.string()),
+                ("story_id", pa.string()),
+                ("scramble", pa.float64()),
+                ("n_sentences", pa.int32()),
+                ("n_chars", pa.int32()),
+                ("repairs", pa.string()),
+                ("fingerprint", pa.list_(pa.int64())),
+                ("text", pa.string()),
             ]
         ),
         "sentences": pa.schema(
-            [("doc_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()),
-             ("end", pa.int32()), ("text", pa.string())]
+            [
+                ("doc_id", pa.string()),
+                ("idx", pa.int32()),
+                ("start", pa.int32()),
+                ("end", pa.int32()),
+                ("text", pa.string()),
+            ]
         ),
         "mentions": pa.schema(
-            [("doc_id", pa.string()), ("sentence", pa.int32()), ("start", pa.int32()),
-             ("end", pa.int32()), ("text", pa.string()), ("actor_id", pa.string()),
-             ("rule", pa.string())]
+            [
+                ("doc_id", pa.string()),
+                ("sentence", pa.int32()),
+                ("start", pa.int32()),
+                ("end", pa.int32()),
+                ("text", pa.string()),
+                ("actor_id", pa.string()),
+                ("rule", pa.string()),
+            ]
         ),
         "actors": pa.schema(
-            [("id", pa.string()), ("name", pa.string()), ("type", pa.string()),
-             ("country", pa.string()), ("parent", pa.string()),
-             ("aliases", pa.list_(pa.string())), ("origin", pa.string())]
+            [
+                ("id", pa.string()),
+                ("name", pa.string()),
+                ("type", pa.string()),
+                ("country", pa.string()),
+                ("parent", pa.string()),
+                ("aliases", pa.list_(pa.string())),
+                ("origin", pa.string()),
+            ]
         ),
         "relations": pa.schema(
-            [("id", pa.string()), ("relation", pa.string()), ("source_id", pa.string()),
-             ("source_mention", pa.string()), ("target_id", pa.string()),
-             ("target_mention", pa.string()), ("kinds", pa.list_(pa.string())),
-             ("role", pa.string()), ("date", pa.string()), ("modality", pa.string()),
-             ("polarity", pa.string()), ("attributed_to", pa.string()), ("doc_id", pa.string()),
-             ("sentence", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
-             ("evidence", pa.string()), ("confidence", pa.float64()), ("cue", pa.string())]
+            [
+                ("id", pa.string()),
+                ("relation", pa.string()),
+                ("source_id", pa.string()),
+                ("source_mention", pa.string()),
+                ("target_id", pa.string()),
+                ("target_mention", pa.string()),
+                ("kinds", pa.list_(pa.string())),
+                ("role", pa.string()),
+                ("date", pa.string()),
+                ("modality", pa.string()),
+                ("polarity", pa.string()),
+                ("attributed_to", pa.string()),
+                ("doc_id", pa.string()),
+                ("sentence", pa.int32()),
+                ("start", pa.int32()),
+                ("end", pa.int32()),
+                ("evidence", pa.string()),
+                ("confidence", pa.float64()),
+                ("cue", pa.string()),
+            ]
         ),
     }
     data = {
