@@ -918,9 +918,10 @@ class RelationExtractor:
             if rel is None:
                 continue
             bosses = [m for t in self._pobjs(n, ("of", "from", "by")) for m in self.np_actors(s, t)]
-            bosses += [
-                s.at(c) for c in n.children if c.dep_ in ("poss", "amod", "compound") and s.at(c)
-            ]  # type: ignore[misc]
+            for c in n.children:
+                owner = s.at(c)
+                if c.dep_ in ("poss", "amod", "compound") and owner is not None:
+                    bosses.append(owner)
             gov = prep.head
             if gov.pos_ in ("VERB", "AUX"):
                 subs, _ = self.subjects(gov)
