@@ -143,17 +143,24 @@ def _components(r: dict[str, Any], a_to_b: bool) -> list[tuple[str, float]]:
     return []
 
 
+#: Leaders of B whose ties to A are looked up: the best attested ones.
+MAX_LEADERS = 10
+
+
 def _leadership_ties(
     store: Store, set_a: set[str], fam_b: list[str], tsql: str, tparams: list[Any]
 ) -> list[tuple[str, float, dict[str, Any]]]:
     """Claims tying a leader of B to A: the leader cooperates with, belongs to or is led by A."""
+    # B's best-attested leaders (a few; a hub in a big store may list hundreds of "leaders")
     leaders = [
         x[0]
         for x in store.con.execute(
-            f"""SELECT DISTINCT r.source_id FROM {relations_table(store, "target")} r
+            f"""SELECT r.source_id, count(DISTINCT d.story_id) AS n
+                FROM {relations_table(store, "target")} r
                 JOIN documents d ON d.id = r.doc_id
                 WHERE r.relation = 'LEADS' AND r.target_id IN {in_list(fam_b)}
-                  AND r.polarity = 'affirmed' AND r.modality IN ('asserted', 'reported', 'believed') AND {tsql}""",
+                  AND r.polarity = 'affirmed' AND r.modality IN ('asserted', 'reported', 'believed') AND {tsql}
+                GROUP BY r.source_id ORDER BY n DESC, r.source_id LIMIT {MAX_LEADERS}""",
             [*fam_b, *tparams],
         ).fetchall()
         if x[0] not in set_a

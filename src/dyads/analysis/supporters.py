@@ -8,6 +8,7 @@ Stories, not documents, are counted: copies of one story (same ``documents.story
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from dyads.analysis.queries import (
@@ -114,19 +115,11 @@ def _support(
         partner = hier.top(orig) if hier else orig
         p = agg.setdefault(partner, _Partner())
         p.add(orig, rid, list(kinds or []), modality, polarity, conf or 0.0, doc_id, story, eff)
-    ranked = sorted(
-        ((pid, p, p.summary()) for pid, p in agg.items()),
-        key=lambda x: (
-            -x[2]["n_stories"],
-            -x[2]["modality"]["asserted"],
-            -x[2]["modality"]["reported"],
-            x[2]["modality"]["denied"],
-            x[0],
-        ),
-    )
-    n_partners = len(ranked)
+    order = sorted(agg.items(), key=lambda kv: kv[1].rank_key(kv[0]))
+    n_partners = len(order)
     if limit:
-        ranked = ranked[:limit]
+        order = order[:limit]
+    ranked = [(pid, p, p.summary()) for pid, p in order]
     chosen = sorted({rid for _, p, _ in ranked for rid in p.samples(evidence)}) if evidence else []
     texts = _evidence_rows(store, table, here, fam, chosen)
     ids = [pid for pid, _, _ in ranked]
@@ -175,10 +168,9 @@ class _Partner:
     """The claims of one supporter (or supported actor), counted by story."""
 
     def __init__(self) -> None:
-        self.stories: dict[str, set[Any]] = {
-            k: set()
-            for k in ("counted", "asserted", "reported", "believed", "denied", "unconfirmed")
-        }
+        # counted, asserted, reported, believed, denied, unconfirmed -> stories (made on demand:
+        # a hub has thousands of partners)
+        self.stories: defaultdict[str, set[Any]] = defaultdict(set)
         self.docs: set[Any] = set()
         self.kinds: dict[str, set[Any]] = {}
         self.dates: list[tuple[str, str, str]] = []  # (lo, hi, text)
@@ -231,6 +223,17 @@ class _Partner:
 
     def samples(self, per: int) -> list[str]:
         return [rid for _, rid in self.sample_order(per)]
+
+    def rank_key(self, pid: str) -> tuple[Any, ...]:
+        """Strongest first: stories, then asserted and reported stories, then fewest denials."""
+        st = self.stories
+        return (
+            -len(st.get("counted", ())),
+            -len(st.get("asserted", ())),
+            -len(st.get("reported", ())),
+            len(st.get("denied", ())),
+            pid,
+        )
 
     def summary(self) -> dict[str, Any]:
         n = len(self.stories["counted"])
