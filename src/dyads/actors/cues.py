@@ -41,6 +41,15 @@ if not Doc.has_extension("dyads_cues"):
 
 _ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&-]*[A-Z0-9]$")
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+#: Modifiers that set a description apart from the document's salient actor of its type: "the
+#: private army" (Wagner, not Mali's army), "the army-aligned government".
+CONTRASTIVE_MODIFIERS = frozenset(
+    """private paramilitary federal rival other former opposition second another
+    foreign separate smaller regional local interim transitional parallel breakaway splinter
+    dissident aligned allied exiled""".split()
+)
+
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _LONG_FORM_LINKS = frozenset(
@@ -495,6 +504,8 @@ class _Builder:
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
                 continue  # "the group of experts"
+            if any(t.lower_ in CONTRASTIVE_MODIFIERS for t in self.doc[lefts[0].i + 1 : tok.i]):
+                continue  # "the private army", "the national army": another actor than the salient one
             if any(
                 self.occ[i] and i not in self.country_tokens for i in range(lefts[0].i + 1, tok.i)
             ):
