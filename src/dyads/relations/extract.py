@@ -61,7 +61,7 @@ ATTACK_PART_NOUNS = (
 MILITARY_PARTS = frozenset(
     """troop soldier force army military post position base jet warplane aircraft drone patrol
     convoy outpost unit officer commander general artillery navy division brigade battalion
-    regiment garrison""".split()
+    regiment garrison peacekeeper""".split()
 )
 #: Nouns for a state's officials: "Ethiopia's ambassador" is the Ethiopian government's.
 GOVERNMENT_PARTS = frozenset(
@@ -1251,7 +1251,8 @@ def _types_ok(relation: str, src: Actor, tgt: Actor) -> bool:
     if tgt.type == "location" and relation not in PLACE_TARGETS:
         return False
     if relation == "LOCATED_IN":
-        return tgt.type in ("location", "state")
+        # an unknown name the small model tagged ORG ("deployed in Nagorno-Karabakh") is a place here
+        return tgt.type in ("location", "state") or (tgt.origin == "text" and tgt.type == "other")
     if relation == "MEMBER_OF":
         return tgt.type not in ("person", "location")
     if relation == "LEADS":
