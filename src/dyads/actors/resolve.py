@@ -52,6 +52,14 @@ _IN_PHRASE = frozenset({"appos", "conj", "compound", "amod", "nmod", "poss", "pr
 _MODIFIERS = frozenset({"amod", "compound", "npadvmod", "poss", "nmod"})
 
 
+#: Descriptions so generic that a gazetteer listing them says nothing specific: salience decides.
+#: For the others ("the junta", "the corps") an actor whose gazetteer nouns list the word wins.
+GENERIC_DESCRIPTIONS = frozenset(
+    """group movement militia rebels militants insurgents fighters organisation organization
+    army military government authorities regime country alliance bloc force forces""".split()
+)
+
+
 @dataclass
 class DocumentActors:
     """The resolved mentions of one document and the actors they refer to."""
@@ -270,7 +278,7 @@ class _Resolution:
                 continue
             # an actor whose gazetteer nouns name it ("junta" for Mali's government) beats one
             # that only has the right type (Russia's government in an article about Mali)
-            tier = 0 if noun in actor.nouns else 1
+            tier = 0 if noun in actor.nouns and noun not in GENERIC_DESCRIPTIONS else 1
             key = (tier, -count, aid)
             if best is None or key < best:
                 best = key

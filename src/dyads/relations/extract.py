@@ -160,6 +160,7 @@ RECEIVE_VERBS = frozenset("receive get obtain enjoy accept seek secure solicit r
 HAVE_VERBS = frozenset(
     """have wield exert hold retain maintain enjoy gain lose keep use exercise build develop
     restore resume renew normalise normalize sign conclude impose plan order mastermind claim fly
+    form forge
     contribute
     forge strengthen deepen cultivate establish launch wage conduct mount carry intensify
     escalate begin start resume lead open""".split()
@@ -264,7 +265,7 @@ class RelationExtractor:
             if tok.pos_ in ("NOUN", "PROPN"):
                 if lemma in lex.nouns:
                     edges.extend(self._noun(s, tok, lex.nouns[lemma]))
-                if lemma in lex.events:
+                if lemma in lex.events and s.at(tok) is None:  # "the Alliance of Sahel States" is a name
                     edges.extend(self._event(s, tok))
             if (
                 lemma in DEPLOYED_NOUNS
@@ -278,6 +279,7 @@ class RelationExtractor:
                 edges.extend(self._ruler_of(s, tok))
             if tok.pos_ == "PROPN" and s.at(tok) is not None:
                 edges.extend(self._title(s, tok))
+                edges.extend(self._possessed_unit(s, tok))
             if tok.pos_ == "ADJ" and lemma in lex.adjectives:
                 edges.extend(self._adjective(s, tok))
             if (
@@ -511,7 +513,7 @@ class RelationExtractor:
         if cue.requires and not any(t.lemma_.lower() in cue.requires for t in v.subtree):
             return []
         subj_toks, passive = self.subjects(v)
-        passive = passive or passive_participle
+        passive = (passive or passive_participle) and not cue.ignore_voice
         if cue.relation == "COOPERATES" and not cue.has_object:
             passive = False  # "is allied with", "is aligned with": the subject cooperates
         if cue.passive_only and not passive:
@@ -944,6 +946,26 @@ class RelationExtractor:
                             light=gov if gov.pos_ in ("VERB", "AUX") else None,
                         )
                     )
+        return edges
+
+    def _possessed_unit(self, s: _Sent, tok: Token) -> list[_Edge]:
+        """"the corps' Quds Force": a unit named with its parent body as possessor belongs to it
+        (only when the gazetteer agrees that the possessor is its parent, and not for states:
+        "Iran's army" is not news)."""
+        m = s.at(tok)
+        if m is None or s.actors is None or tok.i != m.token_end - 1:
+            return []
+        unit = self._actor(s.actors, m.actor_id)
+        if unit is None or not unit.parent:
+            return []
+        edges = []
+        for c in tok.children:
+            owner = s.at(c)
+            if c.dep_ != "poss" or owner is None or owner.actor_id != unit.parent:
+                continue
+            parent = self._actor(s.actors, owner.actor_id)
+            if parent is not None and parent.type != "state":
+                edges.append(_Edge("MEMBER_OF", m, owner, (), tok, 0.75, modality_hint="presupposed"))
         return edges
 
     # -- rulers and titles ----------------------------------------------------------------------

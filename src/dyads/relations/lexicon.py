@@ -32,6 +32,7 @@ class VerbCue:
     polarity: str = "affirmed"
     target_types: tuple[str, ...] = ()
     both_ways: bool = False  # "exchanged fire with": each side does it to the other
+    ignore_voice: bool = False  # "made up of": read as active
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ def _merge(lex: Lexicon, data: dict[str, Any], name: str) -> None:
                 polarity=str(entry.get("polarity", "affirmed")),
                 target_types=tuple(str(x) for x in entry.get("target_types") or ()),
                 both_ways=bool(entry.get("both_ways", False)),
+                ignore_voice=bool(entry.get("ignore_voice", False)),
             )
             cues = lex.verbs.setdefault(str(lemma), [])
             if cue not in cues:

@@ -60,8 +60,8 @@ def subject_of(verb: Token) -> Token | None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
-    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-        return subject_of(verb.head)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return subject_of(verb.head)  # "Washington imposed sanctions, accusing Iran of ..."
     return None
 
 
