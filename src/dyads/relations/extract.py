@@ -292,11 +292,16 @@ class RelationExtractor:
 
     # -- arguments ---------------------------------------------------------------------------
     def np_actors(
-        self, s: _Sent, tok: Token, depth: int = 0, parts: frozenset[str] = PART_NOUNS
+        self,
+        s: _Sent,
+        tok: Token,
+        depth: int = 0,
+        parts: frozenset[str] = PART_NOUNS,
+        conjuncts: bool = True,
     ) -> list[Mention]:
         """The actors a noun phrase headed by ``tok`` (and its conjuncts) refers to."""
         out: list[Mention] = []
-        for t in (tok, *tok.conjuncts):
+        for t in (tok, *tok.conjuncts) if conjuncts else (tok,):
             m = s.at(t)
             # "the group's armed wing, the Qassam Brigades": the apposition names it
             appos = [s.at(c) for c in t.children if c.dep_ == "appos" and s.at(c)]
@@ -532,15 +537,18 @@ class RelationExtractor:
             c for c in v.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")
         ]
         parts = ATTACK_PART_NOUNS if cue.relation == "ATTACKS" else PART_NOUNS
+        # a participle modifying a noun ("the alliance, made up of ...") says nothing of the
+        # noun's conjuncts
+        reduced = v.dep_ == "acl"
         if cue.relation == "LOCATED_IN":
-            holders = [m for t in subj_toks for m in self.np_actors(s, t)]
+            holders = [m for t in subj_toks for m in self.np_actors(s, t, conjuncts=not reduced)]
             places = [m for t in self._pobjs(v, cue.target_preps) for m in self.np_actors(s, t)]
             return [_Edge(cue.relation, h, p, (), v, cue.weight) for h in holders for p in places]
         if passive:
             sources = [m for t in self._agents(v) for m in self.np_actors(s, t, parts=parts)]
             targets = [m for t in subj_toks for m in self.np_actors(s, t, parts=parts)]
             if v.dep_ == "acl" and v.tag_ == "VBN":
-                targets = self.np_actors(s, v.head, parts=parts)
+                targets = self.np_actors(s, v.head, parts=parts, conjuncts=False)
             for t in dobjs:  # "the rebels were supplied weapons"
                 kinds.extend(self.kinds_of(t))
             if cue.target_preps and not targets:
@@ -548,7 +556,7 @@ class RelationExtractor:
                     m for t in self._pobjs(v, cue.target_preps) for m in self.np_actors(s, t)
                 ]
         else:
-            sources = [m for t in subj_toks for m in self.np_actors(s, t, parts=parts)]
+            sources = [m for t in subj_toks for m in self.np_actors(s, t, parts=parts, conjuncts=not reduced)]
             targets = []
             if cue.has_object:
                 for t in datives + dobjs:
