@@ -551,6 +551,10 @@ class RelationExtractor:
                 targets = self.np_actors(s, v.head, parts=parts, conjuncts=False)
             for t in dobjs:  # "the rebels were supplied weapons"
                 kinds.extend(self.kinds_of(t))
+            for t in subj_toks:  # "the shipment was provided to the rebels by the IRGC"
+                if not self.np_actors(s, t):
+                    objects.append(t)
+                    kinds.extend(self.kinds_of(t))
             if cue.target_preps and not targets:
                 targets = [
                     m for t in self._pobjs(v, cue.target_preps) for m in self.np_actors(s, t)
