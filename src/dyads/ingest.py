@@ -19,6 +19,7 @@ from dyads.settings import Settings
 from dyads.sources import read_paths
 from dyads.store import Store, ensure_indexes
 from dyads.stories import StoryIndex
+from dyads.stories.index import RECENT
 
 
 @dataclass
@@ -95,7 +96,12 @@ def ingest(
     start = time.perf_counter()
     with Store(db) as store, _StopFlag() as flag:
         t0 = time.perf_counter()
-        stories = StoryIndex(settings.story_threshold, settings.story_num_perm)
+        stories = StoryIndex(
+            settings.story_threshold,
+            settings.story_num_perm,
+            load=store.fingerprints_of,  # older fingerprints stay in the store, not in memory
+            recent=max(RECENT, settings.docs_per_batch),  # the batch in hand is not stored yet
+        )
         known: set[str] = set()
         for doc_id, story_id, fp in store.fingerprints():
             stories.add(doc_id, story_id, fp)

@@ -4,6 +4,7 @@ does not; story ids do not depend on how documents are batched or reloaded."""
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,23 @@ def test_many_documents_grow_the_tables() -> None:
 def test_bad_parameters_are_refused(threshold: float, num_perm: int) -> None:
     with pytest.raises(ValueError):
         StoryIndex(threshold, num_perm)
+
+
+def test_fingerprints_loaded_on_demand_give_the_same_stories(articles: dict[str, str]) -> None:
+    """With a ``load`` function only the latest fingerprints stay in memory (flat memory at
+    ingest); a copy of an article whose fingerprint was dropped still joins its story."""
+    stored: dict[str, tuple[int, ...]] = {}
+    loaded: list[str] = []
+
+    def load(ids: Sequence[str]) -> dict[str, tuple[int, ...]]:
+        loaded.extend(ids)
+        return {i: stored[i] for i in ids if i in stored}
+
+    order = ["original", "unrelated", "partial", "mangled", "shuffled", "inserted"]
+    full, windowed = StoryIndex(), StoryIndex(load=load, recent=1)
+    for name in order:
+        fp = fp_of(articles[name])
+        assert windowed.assign(name, fp) == full.assign(name, fp), name
+        stored[name] = fp
+    assert "original" in loaded  # the original's fingerprint came from load, not from memory
+    assert len(windowed._sets) == 1

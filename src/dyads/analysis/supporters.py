@@ -11,20 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from dyads.analysis.queries import (
-    EVIDENCE_COLUMNS,
-    _evidence,
-    actor_names,
-    actor_ref,
-    evidence_from,
-    in_list,
-    mark_copies,
-    resolve_actor,
-)
+from dyads.analysis.queries import _evidence, in_list, mark_copies, resolve_actor
 from dyads.analysis.rollup import Hierarchy, load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter, date_bounds
 from dyads.store import Store
-from dyads.store.clustered import relations_table
+from dyads.store.clustered import is_clustered, relations_table
 
 #: Evidence sentences returned per supporter and class (affirmed, denied, unconfirmed).
 EVIDENCE_PER_SUPPORTER = 3
@@ -94,24 +85,35 @@ def _support(
     fam = hier.family(actor_id) if hier else [actor_id]
     here, other = ("target_id", "source_id") if incoming else ("source_id", "target_id")
     table = relations_table(store, here[:-3])
-    tsql, tparams = time.sql()
+    # The documents' fields come from the copy's ``doc`` STRUCT when reading a clustered copy
+    # (no documents scan at all), from a join to ``documents`` otherwise.
+    d = "r.doc" if is_clustered(table) else "d"
+    join = "" if is_clustered(table) else "JOIN documents d ON d.id = r.doc_id"
+    found = "r.doc IS NOT NULL" if is_clustered(table) else "TRUE"
+    tsql, tparams = time.sql("r", d)
     kind_sql, kind_params = ("", [])
     if kind:
         kind_sql, kind_params = "AND list_contains(r.kinds, ?)", [kind]
-    # One lean query: the claims touching the actor (a few rows to a few thousand), then the
-    # counting in Python. Far cheaper than seven COUNT(DISTINCT) in SQL on a busy machine.
+    # One query: the claims touching the actor (a few rows to a few thousand) with everything
+    # their evidence shows; counting and ranking happen in Python. A second query for the
+    # evidence of the chosen claims would scan the relations row groups again.
     claims = store.con.execute(
         f"""
         SELECT r.{other}, r.id, r.kinds, r.modality, r.polarity, r.confidence, r.doc_id,
-               d.story_id, coalesce(r.date, d.date)
-        FROM {table} r JOIN documents d ON d.id = r.doc_id
+               {d}.story_id, coalesce(r.date, {d}.date), r.relation, r.source_id, r.target_id,
+               r.attributed_to, r.date, r.role, r.evidence, r.start, r."end",
+               {d}.path, {d}.url, {d}.title, {d}.date, {d}.outlet
+        FROM {table} r {join}
         WHERE r.relation = 'SUPPORTS' AND r.{here} IN {in_list(fam)}
-          AND r.{other} NOT IN {in_list(fam)} AND {tsql} {kind_sql}
+          AND r.{other} NOT IN {in_list(fam)} AND {found} AND {tsql} {kind_sql}
         """,
         [*fam, *fam, *tparams, *kind_params],
     ).fetchall()
     agg: dict[str, _Partner] = {}
-    for orig, rid, kinds, modality, polarity, conf, doc_id, story, eff in claims:
+    by_id: dict[str, tuple[Any, ...]] = {}
+    for claim in claims:
+        orig, rid, kinds, modality, polarity, conf, doc_id, story, eff = claim[:9]
+        by_id[rid] = claim
         partner = hier.top(orig) if hier else orig
         p = agg.setdefault(partner, _Partner())
         p.add(orig, rid, list(kinds or []), modality, polarity, conf or 0.0, doc_id, story, eff)
@@ -121,18 +123,13 @@ def _support(
         order = order[:limit]
     ranked = [(pid, p, p.summary()) for pid, p in order]
     chosen = sorted({rid for _, p, _ in ranked for rid in p.samples(evidence)}) if evidence else []
-    texts = _evidence_rows(store, table, here, fam, chosen)
     ids = [pid for pid, _, _ in ranked]
-    names = actor_names(store, ids)
-    types = (
-        dict(
-            store.con.execute(
-                f"SELECT id, type FROM actors WHERE id IN {in_list(ids)}", ids
-            ).fetchall()
-        )
-        if ids
-        else {}
+    refs = _actor_rows(
+        store, [actor_id, *ids, *{x for rid in chosen for x in _evidence_actors(by_id[rid])}]
     )
+    texts = {rid: _evidence(_evidence_row(by_id[rid], refs)) for rid in chosen}
+    names = {i: n for i, (n, _) in refs.items()}
+    types = {i: t for i, (_, t) in refs.items()}
     out = []
     for pid, p, row in ranked:
         items = (
@@ -150,8 +147,9 @@ def _support(
                 "evidence": mark_copies(items),
             }
         )
+    name_, type_ = refs.get(actor_id, (actor_id, None))
     return {
-        "actor": actor_ref(store, actor_id),
+        "actor": {"id": actor_id, "name": name_, "type": type_},
         "direction": "supporters" if incoming else "supported",
         "roll_up": roll_up,
         "kind": kind,
@@ -257,18 +255,71 @@ class _Partner:
         }
 
 
-def _evidence_rows(
-    store: Store, table: str, here: str, fam: list[str], ids: list[str]
-) -> dict[str, dict[str, Any]]:
-    """Evidence (sentence, document, attribution) of the chosen claims."""
-    if not ids:
-        return {}
-    rows = store.query(
-        f"""SELECT {EVIDENCE_COLUMNS} {evidence_from(table)}
-            WHERE r.{here} IN {in_list(fam)} AND r.id IN {in_list(ids)}""",
-        [*fam, *ids],
-    )
-    return {r["id"]: _evidence(r) for r in rows}
+def _actor_rows(store: Store, ids: list[str]) -> dict[str, tuple[Any, Any]]:
+    """``{id: (name, type)}`` for the stored actors among ``ids``, in one query."""
+    ids = sorted(set(ids))
+    rows = store.con.execute(
+        "SELECT id, name, type FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+    ).fetchall()
+    return {i: (n, t) for i, n, t in rows}
+
+
+def _evidence_actors(row: tuple[Any, ...]) -> list[str]:
+    """The actors a claim row names (source, target, attributed to)."""
+    return [x for x in (row[10], row[11], row[12]) if x is not None]
+
+
+def _evidence_row(row: tuple[Any, ...], refs: dict[str, tuple[Any, Any]]) -> dict[str, Any]:
+    """A claim row as the columns of :data:`~dyads.analysis.queries.EVIDENCE_COLUMNS`."""
+    (
+        _,
+        rid,
+        kinds,
+        modality,
+        polarity,
+        conf,
+        doc_id,
+        story,
+        _,
+        relation,
+        src,
+        tgt,
+        att,
+        date,
+        role,
+        text,
+        start,
+        end,
+        path,
+        url,
+        title,
+        doc_date,
+        outlet,
+    ) = row
+    return {
+        "id": rid,
+        "relation": relation,
+        "source_id": src,
+        "target_id": tgt,
+        "kinds": kinds,
+        "modality": modality,
+        "polarity": polarity,
+        "attributed_to": att,
+        "attributed_name": refs[att][0] if att in refs else None,
+        "date": date,
+        "role": role,
+        "confidence": conf,
+        "doc_id": doc_id,
+        "path": path,
+        "url": url,
+        "title": title,
+        "doc_date": doc_date,
+        "outlet": outlet,
+        "story_id": story,
+        "evidence": text,
+        "start": start,
+        "end": end,
+    }
 
 
 __all__ = ["supporters", "supported_by"]

@@ -265,7 +265,9 @@ class RelationExtractor:
             if tok.pos_ in ("NOUN", "PROPN"):
                 if lemma in lex.nouns:
                     edges.extend(self._noun(s, tok, lex.nouns[lemma]))
-                if lemma in lex.events and s.at(tok) is None:  # "the Alliance of Sahel States" is a name
+                if (
+                    lemma in lex.events and s.at(tok) is None
+                ):  # "the Alliance of Sahel States" is a name
                     edges.extend(self._event(s, tok))
             if (
                 lemma in DEPLOYED_NOUNS
@@ -560,7 +562,11 @@ class RelationExtractor:
                     m for t in self._pobjs(v, cue.target_preps) for m in self.np_actors(s, t)
                 ]
         else:
-            sources = [m for t in subj_toks for m in self.np_actors(s, t, parts=parts, conjuncts=not reduced)]
+            sources = [
+                m
+                for t in subj_toks
+                for m in self.np_actors(s, t, parts=parts, conjuncts=not reduced)
+            ]
             targets = []
             if cue.has_object:
                 for t in datives + dobjs:
@@ -961,7 +967,7 @@ class RelationExtractor:
         return edges
 
     def _possessed_unit(self, s: _Sent, tok: Token) -> list[_Edge]:
-        """"the corps' Quds Force": a unit named with its parent body as possessor belongs to it
+        """ "the corps' Quds Force": a unit named with its parent body as possessor belongs to it
         (only when the gazetteer agrees that the possessor is its parent, and not for states:
         "Iran's army" is not news)."""
         m = s.at(tok)
@@ -977,7 +983,9 @@ class RelationExtractor:
                 continue
             parent = self._actor(s.actors, owner.actor_id)
             if parent is not None and parent.type != "state":
-                edges.append(_Edge("MEMBER_OF", m, owner, (), tok, 0.75, modality_hint="presupposed"))
+                edges.append(
+                    _Edge("MEMBER_OF", m, owner, (), tok, 0.75, modality_hint="presupposed")
+                )
         return edges
 
     # -- rulers and titles ----------------------------------------------------------------------

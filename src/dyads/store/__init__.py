@@ -21,6 +21,11 @@ from dyads.store.schema import SCHEMA_VERSION, TABLES
 __all__ = ["Store", "SCHEMA_VERSION", "TABLES", "ensure_indexes", "relations_table"]
 
 DEFAULT_DB = "dyads.duckdb"
+# DuckDB's buffer pool for a writable store. DuckDB's default (80% of RAM) lets it keep every
+# block it has written cached, so an ingest's memory grew with the store (~5.5 kB per document
+# measured); with a cap, older blocks are evicted and large sorts (``ensure_indexes``) spill to
+# ``<db>.tmp``. Read-only stores keep DuckDB's default, for query speed.
+WRITE_MEMORY_LIMIT = "512MB"
 
 
 class Store:
@@ -47,6 +52,7 @@ class Store:
             raise StoreError(f"cannot open database {self.path}: {err}") from err
         self.read_only = read_only
         if not read_only:
+            self.con.execute(f"SET memory_limit = '{WRITE_MEMORY_LIMIT}'")
             self._create()
         else:
             self._check_version()
@@ -110,6 +116,16 @@ class Store:
             for doc_id, story_id, fp in rows:
                 yield doc_id, story_id, list(fp or [])
 
+    def fingerprints_of(self, ids: Sequence[str]) -> dict[str, list[int]]:
+        """The fingerprints of the stored documents among ``ids``."""
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))  # a literal IN list: 2.5x faster than unnest(?)
+        rows = self.con.execute(
+            f"SELECT id, fingerprint FROM documents WHERE id IN ({marks})", list(ids)
+        ).fetchall()
+        return {doc_id: list(fp or []) for doc_id, fp in rows}
+
     # -- writing ---------------------------------------------------------------------------
     def write(self, batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> int:
         """Store ``batch`` (skipping documents already stored) in one transaction.
@@ -134,9 +150,12 @@ class Store:
                         "WHERE id NOT IN (SELECT id FROM actors)"
                     )
                 elif name == "relations":
+                    # A relation id hashes its document id, so only relations of this batch's
+                    # documents can clash: no hash table of every stored relation id per batch.
                     con.execute(
                         f"INSERT INTO relations ({cols}) SELECT {cols} FROM _batch "
-                        "WHERE id NOT IN (SELECT id FROM relations)"
+                        "WHERE id NOT IN (SELECT id FROM relations "
+                        "WHERE doc_id IN (SELECT doc_id FROM _batch))"
                     )
                 else:
                     con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM _batch")

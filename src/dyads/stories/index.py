@@ -12,13 +12,16 @@ ids never depend on the batch size.
 
 Why not ``datasketch.MinHashLSH``: it keeps Python sets and bytes keys per band and document,
 about 14 kB per document at 42 bands (measured), 1.4 GB at 100,000 documents. Here a document
-costs its fingerprint (4 bytes a value, ~1 kB for a news article), one int32 per band for the
-bucket chains and its share of an open-addressing table of band keys (~0.7 kB).
+costs one int32 per band for the bucket chains and its share of an open-addressing table of band
+keys (~0.9 kB together, measured). Fingerprints (~1 kB for a news article) are kept for all
+documents only without a ``load`` function; with one (the store's, at ingest), only the
+``recent`` latest stay in memory and an older candidate's fingerprint is loaded when it is
+verified, so the clustering is the same and the memory no longer grows by them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -32,6 +35,7 @@ MAX_LOAD = 0.6  # the band-key table doubles beyond this share of used slots
 # still a candidate with probability CANDIDATE_RECALL (a partial copy has a low Jaccard).
 CANDIDATE_FACTOR = 0.8
 CANDIDATE_RECALL = 0.9
+RECENT = 2048  # fingerprints kept in memory when older ones can be loaded (~1 kB each)
 _SEED = 20240611  # fixed: the same fingerprint must fall in the same buckets in every run
 _EMPTY = np.uint64(0)
 
@@ -48,9 +52,20 @@ def banding(num_perm: int, threshold: float) -> tuple[int, int]:
 
 
 class StoryIndex:
-    """Stories of the documents seen so far; ``assign`` places a new one, ``add`` reloads one."""
+    """Stories of the documents seen so far; ``assign`` places a new one, ``add`` reloads one.
 
-    def __init__(self, threshold: float = 0.5, num_perm: int = 128) -> None:
+    ``load(ids)`` returns the fingerprints of earlier documents by id (those it has); given it,
+    only the fingerprints of the ``recent`` latest documents are kept in memory.
+    """
+
+    def __init__(
+        self,
+        threshold: float = 0.5,
+        num_perm: int = 128,
+        *,
+        load: Callable[[Sequence[str]], Mapping[str, Sequence[int]]] | None = None,
+        recent: int = RECENT,
+    ) -> None:
         if not 0 < threshold <= 1 or num_perm < 1:
             raise ValueError("threshold must be in (0, 1] and num_perm positive")
         self.threshold = threshold
@@ -63,7 +78,10 @@ class StoryIndex:
         self._row_mult = rng.integers(0, 2**63, self.rows, dtype=np.uint64) * np.uint64(2) + one
         self._band_salt = _mix(np.arange(1, self.bands + 1, dtype=np.uint64))
         self._n = 0
-        self._sets: list[np.ndarray] = []  # per document: sorted distinct uint32 values
+        self._load = load
+        self._recent = max(recent, 1)
+        self._sets: dict[int, np.ndarray] = {}  # by position: sorted distinct uint32 values
+        self._ids: list[str] = []
         self._stories: list[str] = []
         self._pos: dict[str, int] = {}
         self._next = np.full((1024, self.bands), -1, dtype=np.int32)  # bucket chains
@@ -118,7 +136,10 @@ class StoryIndex:
         else:  # an empty document is in no bucket
             slots = heads = np.empty(0, dtype=np.int64)
         story = choose(values, heads)
-        self._sets.append(values)
+        self._sets[i] = values
+        if self._load is not None:
+            self._sets.pop(i - self._recent, None)
+        self._ids.append(doc_id)
         self._stories.append(story)
         self._pos[doc_id] = i
         self._n += 1
@@ -155,13 +176,26 @@ class StoryIndex:
             top = np.argsort(-shared, kind="stable")[:MAX_VERIFIED]
             cands = np.sort(cands[top])
         best, best_sim = -1, -1.0
+        sets = self._candidate_sets(cands.tolist())
         for cand in cands.tolist():  # in arrival order: ties go to the earliest document
-            sim = _similarity(values, self._sets[cand])
+            sim = _similarity(values, sets[cand])
             if sim > best_sim:
                 best, best_sim = cand, sim
         if best_sim < self.threshold:
             return None
         return self._stories[best]
+
+    def _candidate_sets(self, cands: list[int]) -> dict[int, np.ndarray]:
+        """The kept values of each candidate, loading those no longer in memory."""
+        out = {c: self._sets[c] for c in cands if c in self._sets}
+        missing = [c for c in cands if c not in out]
+        if missing:
+            if self._load is None:  # cannot happen: without load every set is kept
+                raise RuntimeError("story index lost a fingerprint")
+            loaded = self._load([self._ids[c] for c in missing])
+            for c in missing:
+                out[c] = _compact(loaded.get(self._ids[c], ()))
+        return out
 
     def _find(self, keys: np.ndarray) -> np.ndarray:
         """The slot of each key in the table, claiming an empty slot for a new key.
