@@ -148,6 +148,9 @@ TITLE_WORDS = frozenset(
     colonel captain lieutenant army""".split()
 )
 
+#: Modifiers that make a "unit of X" a former part of X: "a FARC dissident unit".
+SPLINTER_WORDS = frozenset("dissident breakaway splinter former ex rogue renegade".split())
+
 #: Nouns for a governing body whose possessor leads it: "Assad's government".
 RULED_NOUNS = frozenset("government regime administration cabinet junta".split())
 
@@ -544,6 +547,8 @@ class RelationExtractor:
         reduced = v.dep_ == "acl"
         if cue.relation == "LOCATED_IN":
             holders = [m for t in subj_toks for m in self.np_actors(s, t, conjuncts=not reduced)]
+            if cue.requires:  # "Addis Ababa has kept thousands of soldiers in Somalia": its military
+                holders = [self._armed_forces_of(h, s.actors) for h in holders]
             places = [m for t in self._pobjs(v, cue.target_preps) for m in self.np_actors(s, t)]
             return [_Edge(cue.relation, h, p, (), v, cue.weight) for h in holders for p in places]
         if passive:
@@ -754,6 +759,8 @@ class RelationExtractor:
             holders = [own]  # the noun is itself part of a name: "their Houthi proxies"
         if not holders or not others:
             return []
+        if cue.relation == "MEMBER_OF" and any(c.lower_ in SPLINTER_WORDS for c in n.children):
+            return []  # "a FARC dissident unit" has left FARC
         if cue.relation == "LEADS" and any(
             c.dep_ in ("compound", "amod")
             and c.lemma_.lower() in ("army", "military", "armed", "defence", "defense")
@@ -851,6 +858,11 @@ class RelationExtractor:
                     targets = subj_acts
                 for t in self._pobjs(gov, ("from",)):
                     sources.extend(self.np_actors(s, t))
+            elif lemma in GIVE_VERBS and n_dep == "dobj" and not passive and cue.relation == "INFLUENCES":
+                light = gov  # "gives Beijing leverage": Beijing holds it
+                sources = [m for d in gov.children if d.dep_ == "dative" for m in self.np_actors(s, d)]
+                for t in self._pobjs(gov, cue.target_preps):
+                    targets.extend(self.np_actors(s, t))
             elif lemma in GIVE_VERBS | HAVE_VERBS and n_dep == "dobj" and not passive:
                 light = gov
                 if not sources:
@@ -1137,6 +1149,18 @@ class RelationExtractor:
             return m
         return replace(m, actor_id=f"{actor.id}.{body}")
 
+    def _armed_forces_of(self, m: Mention, actors: DocumentActors | None) -> Mention:
+        """A state's or government's troops are its military's."""
+        if actors is None or self.gazetteer is None:
+            return m
+        actor = self._actor(actors, m.actor_id)
+        if actor is None or actor.type not in ("state", "government"):
+            return m
+        country = actor.id if actor.type == "state" else (actor.parent or "")
+        if self.gazetteer.get(f"{country}.military") is None:
+            return m
+        return replace(m, actor_id=f"{country}.military")
+
     def _speaker_body(self, m: Mention, noun: Token, actors: DocumentActors) -> Mention:
         """ "US officials say": officials speak for the government, officers for the military."""
         actor = self._actor(actors, m.actor_id)
@@ -1210,6 +1234,8 @@ class RelationExtractor:
                 _is_ancestor(src, tgt, actors, self) or _is_ancestor(tgt, src, actors, self)
             ):
                 continue  # a service cooperating with its own state is not news
+            if e.relation in ("INFLUENCES", "SUPPORTS", "OPPOSES", "ATTACKS") and _same_state(src, tgt):
+                continue  # "China" and "Beijing" are one actor at two levels, not a dyad
             if e.modality_hint == "presupposed":
                 # "the Houthis' backers in Tehran": taken for granted by whoever speaks, so it keeps
                 # the speaker but not the negation or the conditional of the clause around it
@@ -1345,6 +1371,15 @@ def _stems(word: str) -> list[str]:
     if len(word) > 4 and word[-3] == word[-4]:
         out.append(word[:-3])
     return out
+
+
+def _same_state(a: Actor, b: Actor) -> bool:
+    """Whether two actors are the generated levels of one state: "china", "china.government",
+    "china.military" (an agency or a named force of that state is not)."""
+    base_a, _, level_a = a.id.partition(".")
+    base_b, _, level_b = b.id.partition(".")
+    levels = {"", "government", "military"}
+    return base_a == base_b and level_a in levels and level_b in levels
 
 
 def _governing_verb(cue: Token) -> Token | None:
