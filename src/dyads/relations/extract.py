@@ -547,7 +547,9 @@ class RelationExtractor:
         reduced = v.dep_ == "acl"
         if cue.relation == "LOCATED_IN":
             holders = [m for t in subj_toks for m in self.np_actors(s, t, conjuncts=not reduced)]
-            if cue.requires:  # "Addis Ababa has kept thousands of soldiers in Somalia": its military
+            if (
+                cue.requires
+            ):  # "Addis Ababa has kept thousands of soldiers in Somalia": its military
                 holders = [self._armed_forces_of(h, s.actors) for h in holders]
             places = [m for t in self._pobjs(v, cue.target_preps) for m in self.np_actors(s, t)]
             return [_Edge(cue.relation, h, p, (), v, cue.weight) for h in holders for p in places]
@@ -858,9 +860,16 @@ class RelationExtractor:
                     targets = subj_acts
                 for t in self._pobjs(gov, ("from",)):
                     sources.extend(self.np_actors(s, t))
-            elif lemma in GIVE_VERBS and n_dep == "dobj" and not passive and cue.relation == "INFLUENCES":
+            elif (
+                lemma in GIVE_VERBS
+                and n_dep == "dobj"
+                and not passive
+                and cue.relation == "INFLUENCES"
+            ):
                 light = gov  # "gives Beijing leverage": Beijing holds it
-                sources = [m for d in gov.children if d.dep_ == "dative" for m in self.np_actors(s, d)]
+                sources = [
+                    m for d in gov.children if d.dep_ == "dative" for m in self.np_actors(s, d)
+                ]
                 for t in self._pobjs(gov, cue.target_preps):
                     targets.extend(self.np_actors(s, t))
             elif lemma in GIVE_VERBS | HAVE_VERBS and n_dep == "dobj" and not passive:
@@ -1234,7 +1243,9 @@ class RelationExtractor:
                 _is_ancestor(src, tgt, actors, self) or _is_ancestor(tgt, src, actors, self)
             ):
                 continue  # a service cooperating with its own state is not news
-            if e.relation in ("INFLUENCES", "SUPPORTS", "OPPOSES", "ATTACKS") and _same_state(src, tgt):
+            if e.relation in ("INFLUENCES", "SUPPORTS", "OPPOSES", "ATTACKS") and _same_state(
+                src, tgt
+            ):
                 continue  # "China" and "Beijing" are one actor at two levels, not a dyad
             if e.modality_hint == "presupposed":
                 # "the Houthis' backers in Tehran": taken for granted by whoever speaks, so it keeps
