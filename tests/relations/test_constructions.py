@@ -189,6 +189,11 @@ CASES: list[tuple[str, set[Edge]]] = [
             )
         },
     ),
+    # regression: a verb the small model tags as a noun ("arm" with a subject)
+    (
+        "Can the European Union arm Ukraine on its own?",
+        {("european-union", "SUPPORTS", "ukraine", ("weapons",), "question", "affirmed", None)},
+    ),
     # nothing: a delegation is not support, and "accuse" alone is not an edge
     ("Russia sent a delegation to Mali.", set()),
 ]

@@ -251,8 +251,14 @@ class RelationExtractor:
         lex = self.lex
         for tok in s.doc:
             lemma = tok.lemma_.lower()
-            if tok.pos_ in ("VERB", "AUX") or (
-                tok.tag_ == "VBN" and tok.dep_ in ("acomp", "amod", "acl")
+            if (
+                tok.pos_ in ("VERB", "AUX")
+                or (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "amod", "acl"))
+                # "Can the EU arm Ukraine?": the small model tags a verb with a subject as a noun
+                or (
+                    tok.pos_ == "NOUN"
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+                )
             ):
                 for cue in lex.verbs.get(lemma, ()):
                     edges.extend(self._verb(s, tok, cue))
