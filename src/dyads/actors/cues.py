@@ -30,9 +30,14 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from dyads.actors.descriptors import Descriptors, load_descriptors
+from dyads.actors.descriptors import Descriptors
 from dyads.actors.gazetteer import Gazetteer
-from dyads.actors.matcher import GazetteerTables, GazMatch, find_matches, tables_for
+from dyads.actors.matcher import (
+    GazetteerComponent,
+    GazetteerTables,
+    GazMatch,
+    find_matches,
+)
 
 __all__ = ["Cue", "SentenceCues", "sentence_cues"]
 
@@ -576,19 +581,8 @@ def make_actor_cues(nlp: Language, name: str) -> ActorCues:
     return ActorCues(nlp, name)
 
 
-class ActorCues:
+class ActorCues(GazetteerComponent):
     """Computes each sentence's cues inside ``nlp.pipe`` (attach the gazetteer with ``set_gazetteer``)."""
-
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.nlp = nlp
-        self.gazetteer: Gazetteer | None = None
-        self.tables: GazetteerTables | None = None
-        self.desc = load_descriptors()
-
-    def set_gazetteer(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
-        self.tables = tables_for(gazetteer, self.nlp.vocab, self.nlp.make_doc)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.gazetteer is not None and self.tables is not None:

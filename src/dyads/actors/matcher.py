@@ -212,12 +212,10 @@ _LABELS = {
 }
 
 
-class GazetteerRuler:
-    """Finds gazetteer names; sets ``doc._.dyads_gaz`` and overrides ``doc.ents`` with them.
-
-    The gazetteer is attached with ``set_gazetteer`` after ``nlp.add_pipe`` (it is data loaded
-    at run time, not part of the model's config).
-    """
+class GazetteerComponent:
+    """Base of our pipeline components that read the gazetteer. The gazetteer is attached with
+    ``set_gazetteer`` after ``nlp.add_pipe`` (it is data loaded at run time, not part of the
+    model's config)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -229,6 +227,10 @@ class GazetteerRuler:
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.tables = tables_for(gazetteer, self.nlp.vocab, self.nlp.make_doc)
+
+
+class GazetteerRuler(GazetteerComponent):
+    """Finds gazetteer names; sets ``doc._.dyads_gaz`` and overrides ``doc.ents`` with them."""
 
     def __call__(self, doc: Doc) -> Doc:
         if self.gazetteer is None or self.tables is None:
