@@ -8,15 +8,14 @@ resolved to the gold actor.
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dyads.actors.gazetteer import Gazetteer, slug
 from dyads.errors import DataError
-from dyads.records import Document, Mention
+from dyads.gold import actor_ids, find_document, read_lines
+from dyads.records import Mention
 
 if TYPE_CHECKING:
     from dyads.pipeline import Pipeline
@@ -26,20 +25,8 @@ __all__ = ["evaluate_mentions", "read_gold_mentions"]
 
 def read_gold_mentions(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, record) for each gold mention; a bad line raises DataError naming it."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise DataError(f"cannot read gold file ({err.strerror or err})", path=str(path)) from err
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise DataError(f"invalid JSON ({err.msg})", path=str(path), line=n) from err
-        if not isinstance(rec, dict) or not all(
-            isinstance(rec.get(k), str) for k in ("doc", "text", "actor")
-        ):
+    for n, rec in read_lines(path):
+        if not all(isinstance(rec.get(k), str) for k in ("doc", "text", "actor")):
             raise DataError(
                 "a gold mention needs 'doc', 'text' and 'actor' strings", path=str(path), line=n
             )
@@ -54,7 +41,6 @@ def evaluate_mentions(
 ) -> dict[str, Any]:
     """Accuracy of actor resolution on the gold mentions, per rule, with the list of misses."""
     from dyads.pipeline import Pipeline
-    from dyads.sources import read_paths
 
     pipeline = pipeline or Pipeline()
     gaz = pipeline.gazetteer
@@ -68,7 +54,7 @@ def evaluate_mentions(
     misses: list[dict[str, Any]] = []
     unlocated: list[dict[str, Any]] = []
     for key in sorted(by_doc):
-        doc = _find_document(key, root, read_paths)
+        doc = find_document(key, root)
         if doc is None:
             for n, rec in by_doc[key]:
                 unlocated.append(
@@ -84,7 +70,7 @@ def evaluate_mentions(
                 )
                 continue
             total += 1
-            gold_ids = _gold_ids(gaz, rec["actor"])
+            gold_ids = set(actor_ids(gaz, rec["actor"]))
             overlapping = [m for m in mentions if m.start < span[1] and m.end > span[0]]
             hit = next((m for m in overlapping if _same(m, gold_ids)), None)
             if hit is not None:
@@ -113,16 +99,6 @@ def evaluate_mentions(
     }
 
 
-def _find_document(key: str, root: Path, read_paths: Any) -> Document | None:
-    rel, _, rid = key.partition("#")
-    for item in read_paths([root / rel]):
-        if not isinstance(item, Document):
-            continue
-        if not rid or item.id == rid or (item.path or "").endswith(f"#{rid}"):
-            return item
-    return None
-
-
 def _locate(text: str, needle: str, occurrence: int) -> tuple[int, int] | None:
     pos = -1
     for _ in range(occurrence):
@@ -130,13 +106,6 @@ def _locate(text: str, needle: str, occurrence: int) -> tuple[int, int] | None:
         if pos < 0:
             return None
     return pos, pos + len(needle)
-
-
-def _gold_ids(gaz: Gazetteer, actor: str) -> set[str]:
-    if gaz.get(actor) is not None:
-        return {actor}
-    found = {a.id for a in gaz.lookup(actor)}
-    return found or {slug(actor)}
 
 
 def _same(m: Mention, gold_ids: set[str]) -> bool:

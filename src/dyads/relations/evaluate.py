@@ -7,31 +7,24 @@ matched edges. Gold actors may be ids or any name the gazetteer knows.
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from dyads.actors import Gazetteer, slug
-from dyads.errors import DataError, SourceError
+from dyads import gold
+from dyads.actors import Gazetteer
+from dyads.errors import DataError
+from dyads.gold import read_lines
 from dyads.pipeline import Pipeline
 from dyads.records import RELATION_TYPES, Document, Relation
-from dyads.sources import read_file
 
 Key = tuple[str, str, str, str]  # (source, relation, target, polarity)
 
 
 def gold_actor(gaz: Gazetteer, ref: str | None) -> str | None:
     """A gold actor reference (id, name or alias) as an actor id."""
-    if ref is None:
-        return None
-    if gaz.get(ref) is not None:
-        return ref
-    found = gaz.lookup(ref)
-    if found:
-        return found[0].id
-    return slug(ref)
+    return None if ref is None else gold.actor_ids(gaz, ref)[0]
 
 
 def _key(src: str, rel: str, tgt: str, pol: str, symmetric: frozenset[str]) -> Key:
@@ -42,13 +35,7 @@ def _key(src: str, rel: str, tgt: str, pol: str, symmetric: frozenset[str]) -> K
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
     out = []
-    for lineno, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise DataError(f"invalid JSON ({err.msg})", path=str(path), line=lineno) from err
+    for lineno, rec in read_lines(path):
         if "doc" not in rec or "relations" not in rec:
             raise DataError("a gold line needs 'doc' and 'relations'", path=str(path), line=lineno)
         for r in rec["relations"]:
@@ -63,14 +50,10 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
 
 def find_document(doc_ref: str, root: Path) -> Document:
     """The Document a gold line names: ``path`` or ``path#id`` relative to ``root``."""
-    path_part, _, rec_id = doc_ref.partition("#")
-    path = root / path_part
-    for item in read_file(path):
-        if isinstance(item, SourceError):
-            continue
-        if not rec_id or item.id == rec_id:
-            return item
-    raise DataError(f"gold document {doc_ref!r} not found under {root}")
+    doc = gold.find_document(doc_ref, root)
+    if doc is None:
+        raise DataError(f"gold document {doc_ref!r} not found under {root}")
+    return doc
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
