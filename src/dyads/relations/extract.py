@@ -238,8 +238,7 @@ class RelationExtractor:
         for i, (doc, sentence) in enumerate(zip(sents, sentences, strict=True)):
             mentions = actors.in_sentence(i)
             if len(mentions) < 2 and not any(m.rule == "pronoun" for m in mentions):
-                if len({m.actor_id for m in mentions}) < 2:
-                    continue
+                continue  # too few mentions to relate (a lone titled name is skipped too)
             s = _Sent(doc, mentions, actors)
             edges = self.sentence_edges(s)
             out.extend(self._relations(edges, s, sentence, actors))

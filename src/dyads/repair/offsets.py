@@ -46,17 +46,15 @@ class StepMap:
 
     def start(self, pos: int) -> int:
         """Input position for a span starting at output position ``pos``."""
-        i = bisect_right(self._c, pos) - 1
-        if i < 0:
-            return pos
-        c, s, e, n = self._c[i], self._s[i], self._e[i], self._n[i]
-        if pos < c + n:
-            return s + min(pos - c, e - s)
-        return e + (pos - c - n)
+        return self._through(bisect_right(self._c, pos) - 1, pos)
 
     def end(self, pos: int) -> int:
-        """Input position for a span ending at output position ``pos``."""
-        i = bisect_left(self._c, pos) - 1
+        """Input position for a span ending at output position ``pos`` (an edit that starts
+        exactly there is not yet entered)."""
+        return self._through(bisect_left(self._c, pos) - 1, pos)
+
+    def _through(self, i: int, pos: int) -> int:
+        """``pos`` mapped through edit ``i`` (the last edit before it; -1 for none)."""
         if i < 0:
             return pos
         c, s, e, n = self._c[i], self._s[i], self._e[i], self._n[i]
