@@ -209,8 +209,11 @@ CASES: list[tuple[str, set[Edge]]] = [
      {("segunda-marquetalia", "MEMBER_OF", "farc", (), "asserted", "affirmed", None)}),
     # hosting a visiting leader is not sanctuary
     ("Erdogan hosted Abiy Ahmed in Ankara in December.", set()),
-    # two levels of one state are not a dyad
-    ("China's support gives Beijing leverage over the rebels.", set()),
+    # "gives X leverage": X holds it; two levels of one state are not a dyad
+    ("China's support gives Beijing leverage over the Arakan Army.",
+     {("china.government", "INFLUENCES", "arakan-army", (), "asserted", "affirmed", None)}),
+    ("The UWSA has long been armed by China, which gives Beijing leverage of its own.",
+     {("china", "SUPPORTS", "uwsa", ("weapons",), "asserted", "affirmed", None)}),
     # nothing: a delegation is not support, and "accuse" alone is not an edge
     ("Russia sent a delegation to Mali.", set()),
 ]
