@@ -214,6 +214,7 @@ CASES: list[tuple[str, set[Edge]]] = [
      {("china.government", "INFLUENCES", "arakan-army", (), "asserted", "affirmed", None)}),
     ("The UWSA has long been armed by China, which gives Beijing leverage of its own.",
      {("china", "SUPPORTS", "uwsa", ("weapons",), "asserted", "affirmed", None)}),
+    ("The Kremlin funds the Russian army generously.", set()),
     # nothing: a delegation is not support, and "accuse" alone is not an edge
     ("Russia sent a delegation to Mali.", set()),
 ]
