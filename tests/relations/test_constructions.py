@@ -195,25 +195,39 @@ CASES: list[tuple[str, set[Edge]]] = [
         {("european-union", "SUPPORTS", "ukraine", ("weapons",), "question", "affirmed", None)},
     ),
     # "made up of": members of a named alliance, not of the alliance's conjuncts
-    ("The Alliance of Sahel States, made up of Mali, Burkina Faso and Niger, met in Bamako.",
-     {("mali", "MEMBER_OF", "aes", (), "asserted", "affirmed", None),
-      ("burkina-faso", "MEMBER_OF", "aes", (), "asserted", "affirmed", None),
-      ("niger", "MEMBER_OF", "aes", (), "asserted", "affirmed", None)}),
+    (
+        "The Alliance of Sahel States, made up of Mali, Burkina Faso and Niger, met in Bamako.",
+        {
+            ("mali", "MEMBER_OF", "aes", (), "asserted", "affirmed", None),
+            ("burkina-faso", "MEMBER_OF", "aes", (), "asserted", "affirmed", None),
+            ("niger", "MEMBER_OF", "aes", (), "asserted", "affirmed", None),
+        },
+    ),
     # a title the gazetteer knows says what the person leads
-    ("Prime Minister Abiy Ahmed sent troops into Tigray to fight the TPLF.",
-     {("abiy-ahmed", "LEADS", "ethiopia", (), "asserted", "affirmed", None)}),
+    (
+        "Prime Minister Abiy Ahmed sent troops into Tigray to fight the TPLF.",
+        {("abiy-ahmed", "LEADS", "ethiopia", (), "asserted", "affirmed", None)},
+    ),
     # a dissident unit has left the body it is named after
-    ("The Segunda Marquetalia, a FARC dissident unit, clashed with the ELN.",
-     {("segunda-marquetalia", "ATTACKS", "eln", (), "asserted", "affirmed", None)}),
-    ("The Segunda Marquetalia, a FARC unit, clashed with the ELN.",
-     {("segunda-marquetalia", "MEMBER_OF", "farc", (), "asserted", "affirmed", None)}),
+    (
+        "The Segunda Marquetalia, a FARC dissident unit, clashed with the ELN.",
+        {("segunda-marquetalia", "ATTACKS", "eln", (), "asserted", "affirmed", None)},
+    ),
+    (
+        "The Segunda Marquetalia, a FARC unit, clashed with the ELN.",
+        {("segunda-marquetalia", "MEMBER_OF", "farc", (), "asserted", "affirmed", None)},
+    ),
     # hosting a visiting leader is not sanctuary
     ("Erdogan hosted Abiy Ahmed in Ankara in December.", set()),
     # "gives X leverage": X holds it; two levels of one state are not a dyad
-    ("China's support gives Beijing leverage over the Arakan Army.",
-     {("china.government", "INFLUENCES", "arakan-army", (), "asserted", "affirmed", None)}),
-    ("The UWSA has long been armed by China, which gives Beijing leverage of its own.",
-     {("china", "SUPPORTS", "uwsa", ("weapons",), "asserted", "affirmed", None)}),
+    (
+        "China's support gives Beijing leverage over the Arakan Army.",
+        {("china.government", "INFLUENCES", "arakan-army", (), "asserted", "affirmed", None)},
+    ),
+    (
+        "The UWSA has long been armed by China, which gives Beijing leverage of its own.",
+        {("china", "SUPPORTS", "uwsa", ("weapons",), "asserted", "affirmed", None)},
+    ),
     ("The Kremlin funds the Russian army generously.", set()),
     # nothing: a delegation is not support, and "accuse" alone is not an edge
     ("Russia sent a delegation to Mali.", set()),

@@ -21,19 +21,11 @@ import math
 from collections import defaultdict
 from typing import Any
 
-from dyads.analysis.queries import (
-    CLASS_SQL,
-    EVIDENCE_COLUMNS,
-    _evidence,
-    evidence_from,
-    in_list,
-    pair_relations,
-    resolve_actor,
-)
+from dyads.analysis.queries import CLASS_SQL, _evidence, in_list, resolve_actor
 from dyads.analysis.rollup import load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.store import Store
-from dyads.store.clustered import is_clustered, relations_tables
+from dyads.store.clustered import DOC_FIELDS, is_clustered, relations_tables
 
 #: Weight of one fully asserted, independent story in each component. Positive components raise
 #: leverage; those in COUNTER lower it.
@@ -88,11 +80,9 @@ def leverage(
     ida, idb = resolve_actor(store, a), resolve_actor(store, b)
     hier = load_hierarchy(store)
     fam_a, fam_b = hier.family(ida), hier.family(idb)
-    tables = relations_tables(store)
-    rows = _pair_rows(store, tables, fam_a, fam_b, time)
+    rows, tie_rows = _claims(store, fam_a, fam_b, time)
     set_a, set_b = set(fam_a), set(fam_b)
-    ties = _leadership_ties(store, tables, set_a, fam_b, time)
-    refs = _name(store, [*rows, *(r for _, _, r in ties)], [ida, idb])
+    refs = _name(store, [*rows, *tie_rows], [ida, idb])
     claims: list[tuple[str, float, dict[str, Any]]] = []  # (component, factor, row)
     not_counted: list[dict[str, Any]] = []
     for r in rows:
@@ -107,7 +97,7 @@ def leverage(
             factor = MODALITY_FACTOR.get(r["modality"], 0.0) * share
             if factor > 0:
                 claims.append((comp, factor, r))
-    claims += ties
+    claims += [("leadership_ties", MODALITY_FACTOR[r["modality"]], r) for r in tie_rows]
     return _assess(refs[ida], refs[idb], fam_a, fam_b, claims, not_counted, time, top)
 
 
@@ -144,105 +134,85 @@ def _components(r: dict[str, Any], a_to_b: bool) -> list[tuple[str, float]]:
 MAX_LEADERS = 10
 
 
-def _leadership_ties(
-    store: Store, tables: dict[str, str], set_a: set[str], fam_b: list[str], time: TimeFilter
-) -> list[tuple[str, float, dict[str, Any]]]:
-    """Claims tying a leader of B to A: the leader cooperates with, belongs to or is led by A."""
-    # B's best-attested leaders (a few; a hub in a big store may list hundreds of "leaders")
-    table = tables["target"]
-    d, join, found = _documents(table)
-    tsql, tparams = time.sql("r", d)
-    target_in, target_params = _member("target_id", fam_b)
-    leaders = [
-        x[0]
-        for x in store.con.execute(
-            f"""SELECT r.source_id, count(DISTINCT {d}.story_id) AS n
-                FROM {table} r {join}
-                WHERE r.relation = 'LEADS' AND r.{target_in} AND {found}
-                  AND r.polarity = 'affirmed' AND r.modality IN ('asserted', 'reported', 'believed') AND {tsql}
-                GROUP BY r.source_id ORDER BY n DESC, r.source_id LIMIT {MAX_LEADERS}""",
-            [*target_params, *tparams],
-        ).fetchall()
-        if x[0] not in set_a
-    ]
-    if not leaders:
-        return []
-    rows = _pair_rows(
-        store,
-        tables,
-        leaders,
-        sorted(set_a),
-        time,
-        f"r.relation IN {in_list(list(_LEADER_TIES))} AND r.polarity = 'affirmed' "
-        "AND r.modality IN ('asserted', 'reported', 'believed')",
-        list(_LEADER_TIES),
-    )
-    return [("leadership_ties", MODALITY_FACTOR[r["modality"]], r) for r in rows]
+def _claims(
+    store: Store, fam_a: list[str], fam_b: list[str], time: TimeFilter
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(claims between A's and B's families, claims tying a leader of B to A), in two queries.
 
+    The ties: B's best-attested leaders (:data:`MAX_LEADERS`; a hub in a big store may list
+    hundreds of "leaders") that cooperate with, belong to, lead, support or are led by A. The
+    leaders are found first, so that the second query can name them literally: DuckDB then skips
+    the row groups of the sorted copy that cannot hold them (a leader list taken from a subquery
+    is applied only after every column of the candidate row groups has been read).
 
-def _documents(table: str) -> tuple[str, str, str]:
-    """(document alias, join, condition): the copy's ``doc`` STRUCT, or a join to documents."""
-    if is_clustered(table):
-        return "r.doc", "", "r.doc IS NOT NULL"
-    return "d", "JOIN documents d ON d.id = r.doc_id", "TRUE"
-
-
-def _pair_rows(
-    store: Store,
-    tables: dict[str, str],
-    fam_x: list[str],
-    fam_y: list[str],
-    time: TimeFilter,
-    where: str = "TRUE",
-    params: list[Any] | None = None,
-) -> list[dict[str, Any]]:
-    """The claims between ``fam_x`` and ``fam_y`` (both directions) with their evidence columns.
-
-    On a store with clustered copies each direction reads the copy sorted on its smaller side
-    (``source_id IN`` ten scattered leaders would read most row groups; ``target_id IN`` one
-    family reads one), takes document fields from the ``doc`` STRUCT, and names the actors in one
-    lookup afterwards: no scan of ``documents`` or hash join over ``actors``.
-
-    Rows come in :data:`_ORDER`, so equally strong claims of one story (copies) are chosen the
-    same way whichever plan DuckDB picks.
+    On a store with sorted copies each direction reads the copy sorted on its smaller side and
+    takes document fields from the copy's ``doc`` STRUCT: no scan of ``documents``. Without fresh
+    copies the same statements read ``relations`` joined to its documents. Rows come in
+    :data:`_ORDER`, so equally strong claims of one story (copies) are chosen the same way
+    whichever plan DuckDB picks.
     """
-    params = params or []
-    by_source = tables["source"]
-    if not is_clustered(by_source):
-        pair, pparams = pair_relations(store, fam_x, fam_y)
-        tsql, tparams = time.sql()
-        return store.query(
-            f"SELECT {EVIDENCE_COLUMNS}, {CLASS_SQL} AS class {evidence_from(pair)} "
-            f"WHERE {tsql} AND {where} ORDER BY {_ORDER.format(d='d')}",
-            [*pparams, *tparams, *params],
+    tables = {side: _with_doc(t) for side, t in relations_tables(store).items()}
+    tsql, tparams = time.sql("r", "r.doc")
+    b_in, b_params = _member("target_id", fam_b)
+    a_in, a_params = _member("source_id", fam_a)
+    counted = "r.polarity = 'affirmed' AND r.modality IN ('asserted', 'reported', 'believed')"
+    leaders = [
+        x
+        for (x,) in store.con.execute(
+            f"""SELECT r.source_id FROM {tables["target"]} r
+                WHERE r.relation = 'LEADS' AND r.{b_in} AND NOT r.{a_in} AND r.doc IS NOT NULL
+                  AND {counted} AND {tsql}
+                GROUP BY r.source_id
+                ORDER BY count(DISTINCT r.doc.story_id) DESC, r.source_id LIMIT {MAX_LEADERS}""",
+            [*b_params, *a_params, *tparams],
+        ).fetchall()
+    ]
+    cols = ", ".join(f"r.doc.{f} AS {a}" for f, a in _DOC_COLUMNS)
+    select = (
+        "SELECT {part} AS part, r.id, r.relation, r.source_id, r.target_id, r.kinds, r.modality, "
+        "r.polarity, r.attributed_to, r.date, r.role, r.confidence, r.doc_id, "
+        f'{cols}, r.evidence, r.start, r."end", {CLASS_SQL} AS class '
+        "FROM {rel} r WHERE r.doc IS NOT NULL AND " + tsql
+    )
+    pair, params = _between(tables, fam_a, fam_b)
+    sql = select.format(part=0, rel=pair)
+    params += tparams
+    if leaders:
+        ties, ties_params = _between(tables, leaders, fam_a)
+        sql += (
+            f" UNION ALL {select.format(part=1, rel=ties)} "
+            f"AND r.relation IN {in_list(list(_LEADER_TIES))} AND {counted}"
         )
-    by_target = tables["target"]
-    if not is_clustered(by_target):
-        by_target = by_source
+        params += [*ties_params, *tparams, *_LEADER_TIES]
+    cur = store.con.execute(f"{sql} ORDER BY part, {_ORDER}", params)
+    names = [c[0] for c in cur.description]
+    rows: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
+    for row in cur.fetchall():
+        r = dict(zip(names, row, strict=True))
+        rows[r.pop("part")].append(r)
+    return rows
+
+
+def _with_doc(table: str) -> str:
+    """``table`` if it is a sorted copy (it has the ``doc`` STRUCT), else ``relations`` with its
+    documents' fields packed the same way."""
+    if is_clustered(table):
+        return table
+    doc = ", ".join(f"{f} := d.{f}" for f in DOC_FIELDS)
+    return f"(SELECT r.*, struct_pack({doc}) AS doc FROM {table} r JOIN documents d ON d.id = r.doc_id)"
+
+
+def _between(tables: dict[str, str], fam_x: list[str], fam_y: list[str]) -> tuple[str, list[Any]]:
+    """A subquery of the claims between ``fam_x`` and ``fam_y`` (both directions), and params."""
     (xs, px), (ys, py) = _member("source_id", fam_x), _member("target_id", fam_y)
     (ys2, py2), (xs2, px2) = _member("source_id", fam_y), _member("target_id", fam_x)
-    (xn, pxn) = _member("source_id", fam_x)
-    x_to_y = by_source if len(fam_x) <= len(fam_y) else by_target
-    y_to_x = by_source if len(fam_y) <= len(fam_x) else by_target
-    relations = (
+    x_to_y = tables["source"] if len(fam_x) <= len(fam_y) else tables["target"]
+    y_to_x = tables["source"] if len(fam_y) <= len(fam_x) else tables["target"]
+    sql = (
         f"(SELECT * FROM {x_to_y} WHERE {xs} AND {ys} "
-        f"UNION ALL SELECT * FROM {y_to_x} WHERE {ys2} AND {xs2} AND NOT {xn})"
+        f"UNION ALL SELECT * FROM {y_to_x} WHERE {ys2} AND {xs2} AND NOT {xs})"
     )
-    tsql, tparams = time.sql("r", "r.doc")
-    cols = ", ".join(f"r.doc.{f} AS {a}" for f, a in _DOC_COLUMNS)
-    cur = store.con.execute(
-        f"""
-        SELECT r.id, r.relation, r.source_id, r.target_id, r.kinds, r.modality, r.polarity,
-               r.attributed_to, r.date, r.role, r.confidence, r.doc_id, {cols}, r.evidence,
-               r.start, r."end", {CLASS_SQL} AS class
-        FROM {relations} r
-        WHERE r.doc IS NOT NULL AND {tsql} AND {where}
-        ORDER BY {_ORDER.format(d="r.doc")}
-        """,
-        [*px, *py, *py2, *px2, *pxn, *tparams, *params],
-    )
-    names = [c[0] for c in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    return sql, [*px, *py, *py2, *px2, *px]
 
 
 def _name(store: Store, rows: list[dict[str, Any]], actors: list[str]) -> dict[str, dict[str, Any]]:
@@ -267,7 +237,8 @@ def _name(store: Store, rows: list[dict[str, Any]], actors: list[str]) -> dict[s
 
 
 #: Claim order: oldest document first (the first copy of a story is its voice), then position.
-_ORDER = "{d}.date NULLS LAST, {d}.path, r.doc_id, r.start, r.id"
+#: (Output columns of :func:`_claims`.)
+_ORDER = "doc_date NULLS LAST, path, doc_id, start, id"
 #: Up to this many ids are matched with a literal ``IN (?, ...)`` list, which lets DuckDB skip row
 #: groups by their min/max statistics; a larger set (the 134 subordinates of a big state) is
 #: scattered over every row group anyway, and ``= ANY(array)`` scans it faster (measured 13 ms

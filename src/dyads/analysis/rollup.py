@@ -55,6 +55,11 @@ class Hierarchy:
 
 
 def load_hierarchy(store: Store) -> Hierarchy:
+    """The store's hierarchy (read once per open read-only store)."""
+    return store.memo("hierarchy", lambda: _read_hierarchy(store))
+
+
+def _read_hierarchy(store: Store) -> Hierarchy:
     rows = store.con.execute(
         "SELECT id, type, parent FROM actors WHERE parent IS NOT NULL"
     ).fetchall()

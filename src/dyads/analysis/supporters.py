@@ -94,40 +94,39 @@ def _support(
     kind_sql, kind_params = ("", [])
     if kind:
         kind_sql, kind_params = "AND list_contains(r.kinds, ?)", [kind]
-    # One query: the claims touching the actor (a few rows to a few thousand) with everything
-    # their evidence shows; counting and ranking happen in Python. A second query for the
-    # evidence of the chosen claims would scan the relations row groups again.
+    where = f"""r.relation = 'SUPPORTS' AND r.{here} IN {in_list(fam)}
+          AND r.{other} NOT IN {in_list(fam)} AND {found} AND {tsql} {kind_sql}"""
+    params = [*fam, *fam, *tparams, *kind_params]
+    # First the claims touching the actor (a few rows to tens of thousands for a hub) with only
+    # what counting needs; partners are ranked on light per-claim work, and only the partners
+    # shown are summarised. The evidence of the chosen claims is fetched afterwards.
     claims = store.con.execute(
-        f"""
-        SELECT r.{other}, r.id, r.kinds, r.modality, r.polarity, r.confidence, r.doc_id,
-               {d}.story_id, coalesce(r.date, {d}.date), r.relation, r.source_id, r.target_id,
-               r.attributed_to, r.date, r.role, r.evidence, r.start, r."end",
-               {d}.path, {d}.url, {d}.title, {d}.date, {d}.outlet
-        FROM {table} r {join}
-        WHERE r.relation = 'SUPPORTS' AND r.{here} IN {in_list(fam)}
-          AND r.{other} NOT IN {in_list(fam)} AND {found} AND {tsql} {kind_sql}
-        """,
-        [*fam, *fam, *tparams, *kind_params],
+        f"""SELECT r.{other}, r.id, r.kinds, r.modality, r.polarity, r.confidence, r.doc_id,
+                   {d}.story_id, coalesce(r.date, {d}.date)
+            FROM {table} r {join} WHERE {where}""",
+        params,
     ).fetchall()
-    agg: dict[str, _Partner] = {}
-    by_id: dict[str, tuple[Any, ...]] = {}
+    groups: dict[str, list[tuple[Any, ...]]] = {}
+    top = hier.top if hier else None
     for claim in claims:
-        orig, rid, kinds, modality, polarity, conf, doc_id, story, eff = claim[:9]
-        by_id[rid] = claim
-        partner = hier.top(orig) if hier else orig
-        p = agg.setdefault(partner, _Partner())
-        p.add(orig, rid, list(kinds or []), modality, polarity, conf or 0.0, doc_id, story, eff)
-    order = sorted(agg.items(), key=lambda kv: kv[1].rank_key(kv[0]))
+        groups.setdefault(top(claim[0]) if top else claim[0], []).append(claim)
+    order = sorted(groups, key=lambda pid: _rank_key(pid, groups[pid]))
     n_partners = len(order)
     if limit:
         order = order[:limit]
-    ranked = [(pid, p, p.summary()) for pid, p in order]
+    ranked = []
+    for pid in order:
+        p = _Partner()
+        for orig, rid, kinds, modality, polarity, conf, doc_id, story, eff in groups[pid]:
+            p.add(orig, rid, list(kinds or []), modality, polarity, conf or 0.0, doc_id, story, eff)
+        ranked.append((pid, p, p.summary()))
     chosen = sorted({rid for _, p, _ in ranked for rid in p.samples(evidence)}) if evidence else []
+    by_id = _evidence_rows(store, table, join, d, where, params, chosen)
     ids = [pid for pid, _, _ in ranked]
     refs = _actor_rows(
-        store, [actor_id, *ids, *{x for rid in chosen for x in _evidence_actors(by_id[rid])}]
+        store, [actor_id, *ids, *{x for row in by_id.values() for x in _evidence_actors(row)}]
     )
-    texts = {rid: _evidence(_evidence_row(by_id[rid], refs)) for rid in chosen}
+    texts = {rid: _evidence(_evidence_row(row, refs)) for rid, row in by_id.items()}
     names = {i: n for i, (n, _) in refs.items()}
     types = {i: t for i, (_, t) in refs.items()}
     out = []
@@ -157,6 +156,53 @@ def _support(
         "n_partners": n_partners,
         "rows": out,
     }
+
+
+def _evidence_rows(
+    store: Store,
+    table: str,
+    join: str,
+    d: str,
+    where: str,
+    params: list[Any],
+    ids: list[str],
+) -> dict[str, tuple[Any, ...]]:
+    """The claims ``ids`` (among those ``where`` selects) with everything their evidence shows.
+
+    The actor condition of ``where`` stays, so DuckDB reads only that actor's row groups."""
+    if not ids:
+        return {}
+    rows = store.con.execute(
+        f"""SELECT r.id, r.id, r.kinds, r.modality, r.polarity, r.confidence, r.doc_id,
+                   {d}.story_id, NULL, r.relation, r.source_id, r.target_id,
+                   r.attributed_to, r.date, r.role, r.evidence, r.start, r."end",
+                   {d}.path, {d}.url, {d}.title, {d}.date, {d}.outlet
+            FROM {table} r {join} WHERE {where} AND r.id = ANY(?::VARCHAR[])""",
+        [*params, ids],
+    ).fetchall()
+    return {row[1]: row for row in rows}
+
+
+def _rank_key(pid: str, claims: list[tuple[Any, ...]]) -> tuple[Any, ...]:
+    """Strongest first: stories, then asserted and reported stories, then fewest denials.
+
+    Computed on the raw claim rows: a hub has thousands of partners, of which only the first
+    ``limit`` are summarised (:class:`_Partner`)."""
+    counted: set[Any] = set()
+    asserted: set[Any] = set()
+    reported: set[Any] = set()
+    denied: set[Any] = set()
+    for claim in claims:
+        modality, polarity, story = claim[3], claim[4], claim[7]
+        if polarity == "denied":
+            denied.add(story)
+        elif modality not in ("hypothetical", "question"):
+            counted.add(story)
+            if modality == "asserted":
+                asserted.add(story)
+            elif modality == "reported":
+                reported.add(story)
+    return (-len(counted), -len(asserted), -len(reported), len(denied), pid)
 
 
 _MODALITY_RANK = {"asserted": 0, "reported": 1, "believed": 2, "hypothetical": 3, "question": 4}
@@ -221,17 +267,6 @@ class _Partner:
 
     def samples(self, per: int) -> list[str]:
         return [rid for _, rid in self.sample_order(per)]
-
-    def rank_key(self, pid: str) -> tuple[Any, ...]:
-        """Strongest first: stories, then asserted and reported stories, then fewest denials."""
-        st = self.stories
-        return (
-            -len(st.get("counted", ())),
-            -len(st.get("asserted", ())),
-            -len(st.get("reported", ())),
-            len(st.get("denied", ())),
-            pid,
-        )
 
     def summary(self) -> dict[str, Any]:
         n = len(self.stories["counted"])

@@ -51,8 +51,13 @@ def relations_table(store: Store, side: str) -> str:
 def relations_tables(store: Store) -> dict[str, str]:
     """``{"source": table, "target": table}``: each side's fresh copy, or ``relations``.
 
-    Two small queries for both sides (a query function that reads both sides asks once).
+    Two small queries for both sides (a query function that reads both sides asks once), once
+    per open read-only store.
     """
+    return store.memo("relations_tables", lambda: _fresh_tables(store))
+
+
+def _fresh_tables(store: Store) -> dict[str, str]:
     fresh = [
         t
         for (t,) in store.con.execute(  # a copy written before ``doc`` existed is stale too
