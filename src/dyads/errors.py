@@ -26,10 +26,15 @@ class DyadsError(Exception):
         self.line = line
 
     def __str__(self) -> str:
+        """One line, always: line breaks inside a file name or a quoted value are escaped."""
         where = ""
         if self.path:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
-        return f"[{self.code}] {where}{self.message}"
+        return _one_line(f"[{self.code}] {where}{self.message}")
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 class SourceError(DyadsError):
