@@ -188,3 +188,19 @@ def test_samples_dyad_and_path(samples_db: tuple[Path, object]) -> None:
     assert sup and sup[0]["contested"] and sup[0]["n_copies"] >= 1
     assert p["paths"] and p["paths"][0]["length"] <= 3
     assert "houthis" in {r["id"] for r in top}
+
+
+def test_top_leaves_betweenness_out_on_large_graphs_unless_asked(
+    samples_db: tuple[Path, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dyads.analysis import graph
+
+    with dyads.open(samples_db[0]) as store:
+        full = top_actors(store, n=5)
+        monkeypatch.setattr(graph, "BETWEENNESS_MAX_EDGES", 0)
+        light = top_actors(store, n=5)
+        asked = top_actors(store, n=5, by="betweenness")
+    assert all(r["betweenness"] is not None for r in full)
+    assert all(r["betweenness"] is None for r in light)
+    assert [(r["id"], r["pagerank"]) for r in light] == [(r["id"], r["pagerank"]) for r in full]
+    assert all(r["betweenness"] is not None for r in asked)

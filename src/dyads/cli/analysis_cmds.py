@@ -381,7 +381,14 @@ def top_cmd(
         f"Most central actors (by {by})",
         ["actor", "type", "partners", "stories", "pagerank", "betweenness"],
         [
-            [r["name"], r["type"], r["degree"], r["stories"], r["pagerank"], r["betweenness"]]
+            [
+                r["name"],
+                r["type"],
+                r["degree"],
+                r["stories"],
+                r["pagerank"],
+                _or_dash(r["betweenness"]),
+            ]
             for r in central
         ],
     )
@@ -389,7 +396,7 @@ def top_cmd(
         "Most supported groups",
         ["group", "stories", "supporters", "kinds"],
         [
-            [r["name"], r["n_stories"], ", ".join(r["supporters"]), ", ".join(r["kinds"])]
+            [r["name"], r["n_stories"], _first(r["supporters"]), ", ".join(r["kinds"])]
             for r in supported
         ],
     )
@@ -462,3 +469,14 @@ def export_cmd(
         paths = export(store, fmt, output, roll_up=roll_up, time=_tf(since, until, as_of))
     for p in paths:
         click.echo(str(p))
+
+
+def _or_dash(value: object) -> object:
+    """A table cell: ``-`` for a value that was not computed."""
+    return "-" if value is None else value
+
+
+def _first(items: list[str], n: int = 8) -> str:
+    """The first ``n`` of ``items``, and how many more (a hub has thousands of supporters)."""
+    more = len(items) - n
+    return ", ".join(items[:n]) + (f" and {more:,} more" if more > 0 else "")
