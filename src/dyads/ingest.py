@@ -101,11 +101,11 @@ def ingest(
             settings.story_num_perm,
             load=store.fingerprints_of,  # older fingerprints stay in the store, not in memory
             recent=max(RECENT, settings.docs_per_batch),  # the batch in hand is not stored yet
+            window=settings.story_window,
         )
-        known: set[str] = set()
-        for doc_id, story_id, fp in store.fingerprints():
+        for doc_id, story_id, fp in store.fingerprints(last=settings.story_window):
             stories.add(doc_id, story_id, fp)
-            known.add(doc_id)
+        known = store.document_ids()
         report.timings.seconds["stories"] += time.perf_counter() - t0
         items = _new_items(
             read_paths(paths, warn), known, report, on_error, warn, settings.max_chars

@@ -35,6 +35,11 @@ SETTINGS: tuple[Setting, ...] = (
         "which a document joins an earlier story.",
     ),
     Setting("story_num_perm", 128, "MinHash permutations for story clustering."),
+    Setting(
+        "story_window",
+        100_000,
+        "A document is compared with the latest this many documents (about 1 kB of memory each).",
+    ),
 )
 
 _DEFAULTS = {s.name: s.default for s in SETTINGS}
@@ -53,6 +58,7 @@ class Settings:
     min_confidence: float = _DEFAULTS["min_confidence"]
     story_threshold: float = _DEFAULTS["story_threshold"]
     story_num_perm: int = _DEFAULTS["story_num_perm"]
+    story_window: int = _DEFAULTS["story_window"]
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (``None`` values are ignored)."""

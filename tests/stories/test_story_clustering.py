@@ -140,3 +140,44 @@ def test_fingerprints_loaded_on_demand_give_the_same_stories(articles: dict[str,
         stored[name] = fp
     assert "original" in loaded  # the original's fingerprint came from load, not from memory
     assert len(windowed._sets) == 1
+
+
+def _random_docs(n: int, seed: int) -> list[list[str]]:
+    rng = random.Random(seed)
+    words = [f"w{i}" for i in range(5000)]
+    return [[" ".join(rng.choices(words, k=12)) + "." for _ in range(8)] for _ in range(n)]
+
+
+def test_copies_within_the_window_join_older_ones_start_their_own_story() -> None:
+    docs = _random_docs(400, 2)
+    index = StoryIndex(window=100)
+    for i, d in enumerate(docs):
+        index.assign(f"d{i}", fingerprint(d))
+    # 400 documents seen; the window holds d300..d399
+    assert index.assign("copy-new", fingerprint(list(reversed(docs[350])))) == "d350"
+    assert index.assign("copy-old", fingerprint(list(reversed(docs[50])))) == "copy-old"
+    assert index.assign("d399", ()) == "d399"  # still in the window: its story is remembered
+
+
+def test_the_window_changes_nothing_while_it_holds_every_document() -> None:
+    docs = _random_docs(300, 3)
+    copies = [list(reversed(d)) for d in docs[::7]]
+    small, large = StoryIndex(window=301), StoryIndex()
+    for index in (small, large):
+        for i, d in enumerate(docs):
+            index.assign(f"d{i}", fingerprint(d))
+    assert [small.assign(f"c{i}", fingerprint(c)) for i, c in enumerate(copies)] == [
+        large.assign(f"c{i}", fingerprint(c)) for i, c in enumerate(copies)
+    ]
+
+
+def test_memory_stays_flat_beyond_the_window() -> None:
+    index = StoryIndex(window=200)
+    sizes = []
+    for i, d in enumerate(_random_docs(2000, 4)):
+        index.assign(f"d{i}", fingerprint(d))
+        if i in (999, 1999):
+            sizes.append((len(index._keys), len(index._next), len(index._ids), len(index._pos)))
+    assert sizes[0] == sizes[1]  # nothing grew from 1,000 to 2,000 documents
+    assert sizes[1][1:] == (200, 200, 200)
+    assert len(index) == 2000

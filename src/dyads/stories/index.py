@@ -17,6 +17,12 @@ keys (~0.9 kB together, measured). Fingerprints (~1 kB for a news article) are k
 documents only without a ``load`` function; with one (the store's, at ingest), only the
 ``recent`` latest stay in memory and an older candidate's fingerprint is loaded when it is
 verified, so the clustering is the same and the memory no longer grows by them.
+
+Memory stays flat however large the store: only the latest ``window`` documents (the setting
+``story_window``, 100,000 by default) are candidates. The bucket chains are a ring of ``window``
+rows, chains stop at the first document that has left the window, and band keys whose latest
+document has left are dropped whenever the key table would grow. A copy arriving more than
+``window`` documents after its original starts a story of its own; news copies arrive within days.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ MAX_LOAD = 0.6  # the band-key table doubles beyond this share of used slots
 CANDIDATE_FACTOR = 0.8
 CANDIDATE_RECALL = 0.9
 RECENT = 2048  # fingerprints kept in memory when older ones can be loaded (~1 kB each)
+WINDOW = 100_000  # documents that are candidates (the latest ones): ~1 kB each, see the docstring
 _SEED = 20240611  # fixed: the same fingerprint must fall in the same buckets in every run
 _EMPTY = np.uint64(0)
 
@@ -65,9 +72,11 @@ class StoryIndex:
         *,
         load: Callable[[Sequence[str]], Mapping[str, Sequence[int]]] | None = None,
         recent: int = RECENT,
+        window: int = WINDOW,
     ) -> None:
-        if not 0 < threshold <= 1 or num_perm < 1:
-            raise ValueError("threshold must be in (0, 1] and num_perm positive")
+        if not 0 < threshold <= 1 or num_perm < 1 or window < 1:
+            raise ValueError("threshold must be in (0, 1], num_perm and window positive")
+        self.window = window
         self.threshold = threshold
         self.num_perm = num_perm
         self.bands, self.rows = banding(num_perm, threshold)
@@ -81,10 +90,11 @@ class StoryIndex:
         self._load = load
         self._recent = max(recent, 1)
         self._sets: dict[int, np.ndarray] = {}  # by position: sorted distinct uint32 values
+        # by position modulo the window (a ring): id and story of each document in the window
         self._ids: list[str] = []
         self._stories: list[str] = []
-        self._pos: dict[str, int] = {}
-        self._next = np.full((1024, self.bands), -1, dtype=np.int32)  # bucket chains
+        self._pos: dict[str, int] = {}  # document id -> position, for the documents in the window
+        self._next = np.full((min(1024, window), self.bands), -1, dtype=np.int32)  # chains
         self._keys = np.zeros(1 << 12, dtype=np.uint64)  # band key per slot (0: empty)
         self._heads = np.full(1 << 12, -1, dtype=np.int32)  # latest document with that key
         self._used = 0
@@ -101,7 +111,7 @@ class StoryIndex:
     def assign(self, doc_id: str, fp: Sequence[int]) -> str:
         """The story of a new document (which is then added); the same answer if seen before."""
         if doc_id in self._pos:
-            return self._stories[self._pos[doc_id]]
+            return self._stories[self._pos[doc_id] % self.window]
         return self._insert(
             doc_id, fp, lambda values, heads: self._best_story(values, heads) or doc_id
         )
@@ -126,26 +136,34 @@ class StoryIndex:
         """Add a document; ``choose(values, bucket heads)`` names its story."""
         values = _compact(fp)
         i = self._n
-        if i == len(self._next):
+        row = i % self.window
+        if row == len(self._next):
             self._grow_docs()
         if len(values):
             if self._used + self.bands > MAX_LOAD * len(self._keys):
                 self._grow_table()
             slots = self._find(self._band_keys(self.signature(fp)))
             heads = self._heads[slots]
+            heads = np.where(heads >= self._n - self.window, heads, -1)  # left the window
         else:  # an empty document is in no bucket
             slots = heads = np.empty(0, dtype=np.int64)
         story = choose(values, heads)
         self._sets[i] = values
         if self._load is not None:
             self._sets.pop(i - self._recent, None)
-        self._ids.append(doc_id)
-        self._stories.append(story)
+        self._sets.pop(i - self.window, None)
+        if row < len(self._ids):  # the ring is full: the oldest document leaves the window
+            del self._pos[self._ids[row]]
+            self._ids[row], self._stories[row] = doc_id, story
+        else:
+            self._ids.append(doc_id)
+            self._stories.append(story)
         self._pos[doc_id] = i
         self._n += 1
+        self._next[row] = -1
         if len(slots):
-            self._next[i] = heads
-            self._used += int((heads < 0).sum())
+            self._next[row] = heads
+            self._used += int((self._heads[slots] < 0).sum())
             self._heads[slots] = i
         return story
 
@@ -164,9 +182,10 @@ class StoryIndex:
             return None
         docs = heads[bands]
         found = [docs]
+        oldest = self._n - self.window  # chains run from newer to older documents
         for _ in range(MAX_CHAIN - 1):  # walk the bucket chains, all bands at once
-            docs = self._next[docs, bands]
-            keep = docs >= 0
+            docs = self._next[docs % self.window, bands]
+            keep = docs >= max(oldest, 0)
             if not keep.any():
                 break
             docs, bands = docs[keep], bands[keep]
@@ -183,7 +202,7 @@ class StoryIndex:
                 best, best_sim = cand, sim
         if best_sim < self.threshold:
             return None
-        return self._stories[best]
+        return self._stories[best % self.window]
 
     def _candidate_sets(self, cands: list[int]) -> dict[int, np.ndarray]:
         """The kept values of each candidate, loading those no longer in memory."""
@@ -192,9 +211,10 @@ class StoryIndex:
         if missing:
             if self._load is None:  # cannot happen: without load every set is kept
                 raise RuntimeError("story index lost a fingerprint")
-            loaded = self._load([self._ids[c] for c in missing])
+            ids = {c: self._ids[c % self.window] for c in missing}
+            loaded = self._load(list(ids.values()))
             for c in missing:
-                out[c] = _compact(loaded.get(self._ids[c], ()))
+                out[c] = _compact(loaded.get(ids[c], ()))
         return out
 
     def _find(self, keys: np.ndarray) -> np.ndarray:
@@ -229,15 +249,18 @@ class StoryIndex:
         return slots
 
     def _grow_docs(self) -> None:
-        nxt = np.full((2 * len(self._next), self.bands), -1, dtype=np.int32)
+        nxt = np.full((min(2 * len(self._next), self.window), self.bands), -1, dtype=np.int32)
         nxt[: len(self._next)] = self._next
         self._next = nxt
 
     def _grow_table(self) -> None:
-        keep = self._keys != _EMPTY
+        """Rehash into a table large enough, without the keys whose documents left the window."""
+        keep = (self._keys != _EMPTY) & (self._heads >= self._n - self.window)
         keys, heads = self._keys[keep], self._heads[keep]
+        self._used = len(keys)
         size = len(self._keys)
-        while len(keys) + self.bands > MAX_LOAD * size:
+        # room for a quarter of the load budget before the next rehash (amortised O(1) per key)
+        while len(keys) + self.bands > 0.75 * MAX_LOAD * size:
             size *= 2
         self._keys = np.zeros(size, dtype=np.uint64)
         self._heads = np.full(size, -1, dtype=np.int32)
