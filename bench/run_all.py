@@ -1,5 +1,6 @@
 """Run every dyads benchmark of this folder, one after the other (story clustering has its own:
-``bench/stories_bench.py``).
+``bench/stories_bench.py``): query latency, ingest, and the ingesting process's memory up to
+``--store-sizes`` documents with the parse replayed.
 
     python bench/run_all.py --sizes 1000,10000          # ingest at 1k and 10k documents, queries on 1M
     python bench/run_all.py --sizes 1000 --relations 200000
@@ -20,6 +21,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--modes", default="spacy,ingest-j1,ingest-j2")
     parser.add_argument("--relations", type=int, default=1_000_000)
+    parser.add_argument("--store-sizes", default="1000,10000,100000")
     args = parser.parse_args()
     steps = [
         [sys.executable, str(BENCH / "query_bench.py"), "--relations", str(args.relations)],
@@ -31,6 +33,7 @@ def main() -> None:
             "--modes",
             args.modes,
         ],
+        [sys.executable, str(BENCH / "store_bench.py"), "--sizes", args.store_sizes],
     ]
     failed = 0
     for cmd in steps:

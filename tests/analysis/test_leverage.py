@@ -110,13 +110,20 @@ def test_stories_per_component_are_capped(tmp_path: Path) -> None:
 def test_leadership_ties_through_a_leader_of_b(tmp_path: Path) -> None:
     rels = [
         rel("leader-x", "LEADS", "taliban", "d0", role="deputy leader"),
-        rel("leader-x", "COOPERATES", "isi", "d1"),
-    ]
+        rel(
+            "leader-x", "COOPERATES", "isi", "d1", role="liaison",
+            evidence="Leader X works closely with the ISI.",
+        ),
+    ]  # fmt: skip
     db = _store(tmp_path, rels)
     with dyads.open(db) as store:
         res = leverage(store, "pakistan", "taliban")
     assert [c["component"] for c in res["components"]] == ["leadership_ties"]
     assert res["raw"] == pytest.approx(WEIGHTS["leadership_ties"])
+    # a tie is read light for scoring; the one shown gets its sentence and fields back
+    (shown,) = res["components"][0]["evidence"]
+    assert shown["evidence"] == "Leader X works closely with the ISI."
+    assert shown["role"] == "liaison" and shown["end"] is not None and "_light" not in shown
 
 
 def test_no_evidence(tmp_path: Path) -> None:

@@ -58,3 +58,27 @@ def test_scraped_copies_give_the_same_edges_and_story(pipeline: Pipeline) -> Non
         span = copy[r.evidence.start : r.evidence.end]
         assert span.split()[-1] == r.evidence.sentence.split()[-1]
         assert len(span.split()) - len(r.evidence.sentence.split()) in (-1, 0, 1)
+
+
+@pytest.mark.parametrize(("window", "joins"), [(None, True), (1, False)])
+def test_ingest_story_window(
+    tmp_path: Path, pipeline: Pipeline, window: int | None, joins: bool
+) -> None:
+    """Two documents apart, the copy joins its original; with a window of one it cannot."""
+    import dyads
+    from dyads.ingest import ingest
+    from dyads.settings import Settings
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, src in (("a", "kivu_original"), ("b", "kivu_unrelated"), ("c", "kivu_mangled")):
+        (folder / f"{name}.txt").write_text((DATA / f"{src}.txt").read_text("utf-8"), "utf-8")
+    settings = Settings().with_(story_window=window)
+    ingest([folder], tmp_path / "s.duckdb", settings, pipeline=pipeline)
+    with dyads.open(tmp_path / "s.duckdb") as store:
+        story = {
+            Path(p).stem: s
+            for p, s in store.con.execute("SELECT path, story_id FROM documents").fetchall()
+        }
+    assert story["b"] != story["a"]
+    assert (story["c"] == story["a"]) is joins

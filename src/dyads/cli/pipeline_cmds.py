@@ -125,6 +125,12 @@ def extract(
 @lexicon_opt
 @workers_opt
 @batch_opt
+@click.option(
+    "--story-window",
+    type=click.IntRange(1),
+    default=None,
+    help="Compare each document with the latest N for copies (default 100,000; ~1 kB each).",
+)
 @click.option("--profile", is_flag=True, help="Print seconds spent per pipeline stage.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
@@ -136,6 +142,7 @@ def ingest_cmd(
     lexicons: tuple[Path, ...],
     n_process: int | None,
     docs_per_batch: int | None,
+    story_window: int | None,
     profile: bool,
     quiet: bool,
     as_json: bool,
@@ -150,7 +157,9 @@ def ingest_cmd(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    settings = _settings(gazetteers, lexicons, n_process).with_(docs_per_batch=docs_per_batch)
+    settings = _settings(gazetteers, lexicons, n_process).with_(
+        docs_per_batch=docs_per_batch, story_window=story_window
+    )
     show = not quiet and not as_json and sys.stderr.isatty()
     with Progress(
         TextColumn("ingesting"),
