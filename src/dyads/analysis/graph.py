@@ -19,10 +19,18 @@ from dyads.analysis.queries import (
     MODALITY_RANK_SQL,
     _evidence,
     actor_ref,
+    actor_rows,
     evidence_from,
     resolve_actor,
 )
-from dyads.analysis.rollup import Hierarchy, load_hierarchy, rollup_cte
+from dyads.analysis.rollup import (
+    ROLLED_FROM,
+    ROLLED_SOURCE,
+    ROLLED_TARGET,
+    Hierarchy,
+    load_hierarchy,
+    rollup_cte,
+)
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter, hi_sql, lo_sql
 from dyads.errors import QueryError
 from dyads.store import Store
@@ -53,12 +61,11 @@ def edge_table(
         f"""
         WITH {ru_sql},
         ev AS (
-            SELECT coalesce(rs.up, r.source_id) AS source, r.relation,
-                   coalesce(rt.up, r.target_id) AS target, r.id, r.kinds, r.modality, r.doc_id,
+            SELECT {ROLLED_SOURCE} AS source, r.relation,
+                   {ROLLED_TARGET} AS target, r.id, r.kinds, r.modality, r.doc_id,
                    r.confidence, d.story_id, {COUNTED_SQL} AS counted, {CLASS_SQL} AS class,
                    {MODALITY_RANK_SQL} AS mrank, {eff} AS eff, {lo_sql(eff)} AS lo, {hi_sql(eff)} AS hi
-            FROM relations r JOIN documents d ON d.id = r.doc_id
-            LEFT JOIN ru rs ON rs.id = r.source_id LEFT JOIN ru rt ON rt.id = r.target_id
+            {ROLLED_FROM}
             WHERE {tsql}
         )
         SELECT source, relation, target,
@@ -268,10 +275,9 @@ def top_actors(
         f"""
         WITH {ru_sql},
         ev AS (
-            SELECT coalesce(rs.up, r.source_id) AS s, coalesce(rt.up, r.target_id) AS t,
+            SELECT {ROLLED_SOURCE} AS s, {ROLLED_TARGET} AS t,
                    r.relation, d.story_id
-            FROM relations r JOIN documents d ON d.id = r.doc_id
-            LEFT JOIN ru rs ON rs.id = r.source_id LEFT JOIN ru rt ON rt.id = r.target_id
+            {ROLLED_FROM}
             WHERE {COUNTED_SQL} AND r.relation NOT IN (SELECT unnest(?::VARCHAR[])) AND {tsql}
         ),
         e AS (
@@ -299,15 +305,15 @@ def top_actors(
     if by == "betweenness" or u.number_of_edges() <= BETWEENNESS_MAX_EDGES:
         sample = BETWEENNESS_SAMPLE if u.number_of_nodes() > BETWEENNESS_SAMPLE else None
         betweenness = nx.betweenness_centrality(u, k=sample, seed=0 if sample else None)
-    names = actor_table_of(store, list(u.nodes))
+    names = actor_rows(store, list(u.nodes))
     out = []
     for node in u.nodes:
-        a = names.get(node, {})
+        name, type_ = names.get(node, (None, None))
         out.append(
             {
                 "id": node,
-                "name": a.get("name") or node,
-                "type": a.get("type"),
+                "name": name or node,
+                "type": type_,
                 "degree": u.degree(node),
                 "stories": sum(u.edges[node, nb]["stories"] for nb in u.neighbors(node)),
                 "pagerank": round(pagerank.get(node, 0.0), 4),
@@ -316,14 +322,6 @@ def top_actors(
         )
     out.sort(key=lambda r: (-r[by], -r["stories"], r["id"]))
     return out[:n]
-
-
-def actor_table_of(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """``{id: {name, type}}`` for the stored actors among ``ids``."""
-    rows = store.con.execute(
-        "SELECT id, name, type FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
-    ).fetchall()
-    return {i: {"name": n, "type": t} for i, n, t in rows}
 
 
 def most_supported(
@@ -345,10 +343,9 @@ def most_supported(
         f"""
         WITH {ru_sql},
         ev AS (
-            SELECT coalesce(rs.up, r.source_id) AS supporter, coalesce(rt.up, r.target_id) AS target,
+            SELECT {ROLLED_SOURCE} AS supporter, {ROLLED_TARGET} AS target,
                    d.story_id, r.kinds
-            FROM relations r JOIN documents d ON d.id = r.doc_id
-            LEFT JOIN ru rs ON rs.id = r.source_id LEFT JOIN ru rt ON rt.id = r.target_id
+            {ROLLED_FROM}
             WHERE r.relation = 'SUPPORTS' AND {COUNTED_SQL} AND {tsql}
         )
         SELECT ev.target AS id, a.name, a.type,

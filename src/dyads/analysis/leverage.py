@@ -21,7 +21,7 @@ import math
 from collections import defaultdict
 from typing import Any
 
-from dyads.analysis.queries import CLASS_SQL, _evidence, in_list, resolve_actor
+from dyads.analysis.queries import CLASS_SQL, _evidence, actor_rows, in_list, resolve_actor
 from dyads.analysis.rollup import load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.store import Store
@@ -222,12 +222,7 @@ def _name(store: Store, rows: list[dict[str, Any]], actors: list[str]) -> dict[s
     """
     named = {r[k] for r in rows for k in ("source_id", "target_id", "attributed_to")}
     ids = sorted((named | set(actors)) - {None})
-    known = {
-        i: {"id": i, "name": n, "type": t}
-        for i, n, t in store.con.execute(
-            "SELECT id, name, type FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
-        ).fetchall()
-    }
+    known = {i: {"id": i, "name": n, "type": t} for i, (n, t) in actor_rows(store, ids).items()}
     for r in rows:
         r["source"] = known[r["source_id"]]["name"] if r["source_id"] in known else None
         r["target"] = known[r["target_id"]]["name"] if r["target_id"] in known else None

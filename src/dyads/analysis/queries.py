@@ -117,12 +117,16 @@ def resolve_actor(store: Store, name: str) -> str:
 
 def actor_names(store: Store, ids: list[str]) -> dict[str, str]:
     """``{id: name}`` for the stored actors among ``ids``."""
-    if not ids:
-        return {}
+    return {i: n for i, (n, _) in actor_rows(store, ids).items()} if ids else {}
+
+
+def actor_rows(store: Store, ids: list[str]) -> dict[str, tuple[Any, Any]]:
+    """``{id: (name, type)}`` for the stored actors among ``ids``, in one query."""
     rows = store.con.execute(
-        "SELECT id, name FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]
+        "SELECT id, name, type FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted(set(ids))],
     ).fetchall()
-    return {i: n for i, n in rows}
+    return {i: (n, t) for i, n, t in rows}
 
 
 def actor_ref(store: Store, actor_id: str) -> dict[str, Any]:

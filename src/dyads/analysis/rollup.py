@@ -71,6 +71,15 @@ def family(store: Store, actor_id: str, roll_up: bool) -> list[str]:
     return load_hierarchy(store).family(actor_id) if roll_up else [actor_id]
 
 
+#: The claims of ``relations r`` with their document ``d`` and, as ``rs.up`` / ``rt.up``, the
+#: actors their source and target roll up to (NULL when they do not), after :func:`rollup_cte`.
+ROLLED_FROM = """FROM relations r JOIN documents d ON d.id = r.doc_id
+            LEFT JOIN ru rs ON rs.id = r.source_id LEFT JOIN ru rt ON rt.id = r.target_id"""
+#: The rolled-up source and target of a claim in :data:`ROLLED_FROM`.
+ROLLED_SOURCE = "coalesce(rs.up, r.source_id)"
+ROLLED_TARGET = "coalesce(rt.up, r.target_id)"
+
+
 def rollup_cte(hier: Hierarchy | None, name: str = "ru") -> tuple[str, list[object]]:
     """A SQL CTE ``name(id, up)`` mapping actors to the actor they roll up to (empty if None)."""
     mapping = hier.mapping() if hier else {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from dyads.analysis.queries import _evidence, in_list, mark_copies, resolve_actor
+from dyads.analysis.queries import _evidence, actor_rows, in_list, mark_copies, resolve_actor
 from dyads.analysis.rollup import Hierarchy, load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter, date_bounds
 from dyads.store import Store
@@ -123,7 +123,7 @@ def _support(
     chosen = sorted({rid for _, p, _ in ranked for rid in p.samples(evidence)}) if evidence else []
     by_id = _evidence_rows(store, table, join, d, where, params, chosen)
     ids = [pid for pid, _, _ in ranked]
-    refs = _actor_rows(
+    refs = actor_rows(
         store, [actor_id, *ids, *{x for row in by_id.values() for x in _evidence_actors(row)}]
     )
     texts = {rid: _evidence(_evidence_row(row, refs)) for rid, row in by_id.items()}
@@ -288,15 +288,6 @@ class _Partner:
             },
             "status": "supported" if n else ("denied only" if denied else "unconfirmed only"),
         }
-
-
-def _actor_rows(store: Store, ids: list[str]) -> dict[str, tuple[Any, Any]]:
-    """``{id: (name, type)}`` for the stored actors among ``ids``, in one query."""
-    ids = sorted(set(ids))
-    rows = store.con.execute(
-        "SELECT id, name, type FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
-    ).fetchall()
-    return {i: (n, t) for i, n, t in rows}
 
 
 def _evidence_actors(row: tuple[Any, ...]) -> list[str]:

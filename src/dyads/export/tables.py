@@ -6,7 +6,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dyads.analysis.queries import COUNTED_SQL
-from dyads.analysis.rollup import load_hierarchy, rollup_cte
+from dyads.analysis.rollup import (
+    ROLLED_FROM,
+    ROLLED_SOURCE,
+    ROLLED_TARGET,
+    load_hierarchy,
+    rollup_cte,
+)
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.store import Store
 
@@ -40,13 +46,12 @@ def claims_sql(
     kinds = f"array_to_string(r.kinds, '{list_sep}')" if list_sep else "r.kinds"
     return (
         f"""WITH {ru}
-            SELECT r.id, r.relation, r.source_id, coalesce(rs.up, r.source_id) AS source_rollup,
-                   r.target_id, coalesce(rt.up, r.target_id) AS target_rollup, {kinds} AS kinds,
+            SELECT r.id, r.relation, r.source_id, {ROLLED_SOURCE} AS source_rollup,
+                   r.target_id, {ROLLED_TARGET} AS target_rollup, {kinds} AS kinds,
                    r.role, r.date, r.modality, r.polarity, {COUNTED_SQL} AS counted, r.attributed_to,
                    r.confidence, r.cue, r.doc_id, d.story_id, d.date AS doc_date, d.outlet, d.title,
                    d.url, d.path, r.sentence, r.start, r."end", r.evidence
-            FROM relations r JOIN documents d ON d.id = r.doc_id
-            LEFT JOIN ru rs ON rs.id = r.source_id LEFT JOIN ru rt ON rt.id = r.target_id
+            {ROLLED_FROM}
             WHERE {tsql}
             ORDER BY d.path, r.doc_id, r.start, r.id""",
         [*rparams, *tparams],
