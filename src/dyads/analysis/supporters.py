@@ -100,12 +100,12 @@ def _support(
     # First the claims touching the actor (a few rows to tens of thousands for a hub) with only
     # what counting needs; partners are ranked on light per-claim work, and only the partners
     # shown are summarised. The evidence of the chosen claims is fetched afterwards.
-    claims = store.con.execute(
+    claims = store.rows(
         f"""SELECT r.{other}, r.id, r.kinds, r.modality, r.polarity, r.confidence, r.doc_id,
                    {d}.story_id, coalesce(r.date, {d}.date)
             FROM {table} r {join} WHERE {where}""",
         params,
-    ).fetchall()
+    )
     groups: dict[str, list[tuple[Any, ...]]] = {}
     top = hier.top if hier else None
     for claim in claims:

@@ -136,6 +136,13 @@ class Store:
         cols = [d[0] for d in cur.description or []]
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """The rows of ``sql`` as tuples, converted column by column through Arrow: for results
+        of thousands of rows (a hub's claims) about a third faster than ``fetchall``, about a
+        millisecond slower for a handful."""
+        table = self.con.sql(sql, params=list(params)).to_arrow_table()
+        return list(zip(*(c.to_pylist() for c in table.columns), strict=True))
+
     def counts(self) -> dict[str, int]:
         out = {}
         for name in TABLES:

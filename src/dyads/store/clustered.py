@@ -70,7 +70,7 @@ def _fresh_tables(store: Store) -> dict[str, str]:
         counts = ", ".join(f"(SELECT count(*) FROM {t})" for t in fresh)
         n, *copies = store.con.execute(
             f"SELECT (SELECT count(*) FROM relations), {counts}"
-        ).fetchone() or (0,)
+        ).fetchall()[0]  # fetchall: fetchone leaves DuckDB's result open on the connection
         fresh = [t for t, m in zip(fresh, copies, strict=True) if m == n]
     return {side: t if t in fresh else "relations" for side, t in CLUSTERED.items()}
 
