@@ -29,35 +29,14 @@ from dyads.cli.app import (
     main,
     print_json,
     print_table,
+    rollup_option,
+    time_options,
 )
 from dyads.export import FORMATS, export
 from dyads.records import SUPPORT_KINDS
 from dyads.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def time_options(f: F) -> F:
-    """--since, --until, --as-of: dates like 2015, 2023-03, 2024-02-15 or 1990s."""
-    f = click.option("--as-of", "as_of", metavar="DATE", help="Only what was published by DATE.")(f)
-    f = click.option("--until", metavar="DATE", help="Only claims about DATE or earlier.")(f)
-    f = click.option(
-        "--since", metavar="DATE", help="Only claims about DATE or later (2015, 2023-03, 1990s)."
-    )(f)
-    return f
-
-
-def rollup_option(f: F) -> F:
-    return click.option(
-        "--roll-up",
-        "roll_up",
-        is_flag=True,
-        help="Count an agency's, military's or government's evidence for its state.",
-    )(f)
-
-
-def _tf(since: str | None, until: str | None, as_of: str | None) -> TimeFilter:
-    return TimeFilter(since=since, until=until, as_of=as_of)
 
 
 def _where(e: dict[str, Any]) -> str:
@@ -151,9 +130,7 @@ def _support_command(name: str, fn: Callable[..., dict[str, Any]], doc: str) -> 
         db: Path,
         as_json: bool,
         roll_up: bool,
-        since: str | None,
-        until: str | None,
-        as_of: str | None,
+        time: TimeFilter,
         kind: str | None,
         evidence: bool,
         limit: int,
@@ -163,7 +140,7 @@ def _support_command(name: str, fn: Callable[..., dict[str, Any]], doc: str) -> 
                 store,
                 actor,
                 roll_up=roll_up,
-                time=_tf(since, until, as_of),
+                time=time,
                 kind=kind,
                 limit=limit or None,
             )
@@ -193,13 +170,11 @@ def leaders_cmd(
     db: Path,
     as_json: bool,
     roll_up: bool,
-    since: str | None,
-    until: str | None,
-    as_of: str | None,
+    time: TimeFilter,
 ) -> None:
     """Who leads ACTOR, with roles, dates and evidence."""
     with Store(db, read_only=True) as store:
-        res = leaders(store, actor, roll_up=roll_up, time=_tf(since, until, as_of))
+        res = leaders(store, actor, roll_up=roll_up, time=time)
     if as_json:
         print_json(res)
         return
@@ -232,9 +207,7 @@ def leverage_cmd(
     b: str,
     db: Path,
     as_json: bool,
-    since: str | None,
-    until: str | None,
-    as_of: str | None,
+    time: TimeFilter,
     top: int,
 ) -> None:
     """How much leverage A has over B: a documented score with its strongest evidence.
@@ -243,7 +216,7 @@ def leverage_cmd(
     docs/analysis.md for every component and weight.
     """
     with Store(db, read_only=True) as store:
-        res = leverage(store, a, b, time=_tf(since, until, as_of), top=top)
+        res = leverage(store, a, b, time=time, top=top)
     if as_json:
         print_json(res)
         return
@@ -296,9 +269,7 @@ def path_cmd(
     db: Path,
     as_json: bool,
     roll_up: bool,
-    since: str | None,
-    until: str | None,
-    as_of: str | None,
+    time: TimeFilter,
     k: int,
     max_hops: int,
     hierarchy: bool,
@@ -313,7 +284,7 @@ def path_cmd(
             max_hops=max_hops,
             roll_up=roll_up,
             hierarchy=hierarchy,
-            time=_tf(since, until, as_of),
+            time=time,
         )
     if as_json:
         print_json(res)
@@ -363,17 +334,14 @@ def top_cmd(
     db: Path,
     as_json: bool,
     roll_up: bool,
-    since: str | None,
-    until: str | None,
-    as_of: str | None,
+    time: TimeFilter,
     n: int,
     by: str,
 ) -> None:
     """Most central actors (networkx centralities) and most supported groups."""
-    tf = _tf(since, until, as_of)
     with Store(db, read_only=True) as store:
-        central = top_actors(store, n=n, roll_up=roll_up, time=tf, by=by)
-        supported = most_supported(store, n=n, roll_up=roll_up, time=tf)
+        central = top_actors(store, n=n, roll_up=roll_up, time=time, by=by)
+        supported = most_supported(store, n=n, roll_up=roll_up, time=time)
     if as_json:
         print_json({"central": central, "supported": supported})
         return
@@ -415,9 +383,7 @@ def ask_cmd(
     question: str,
     db: Path,
     as_json: bool,
-    since: str | None,
-    until: str | None,
-    as_of: str | None,
+    time: TimeFilter,
     evidence: int,
 ) -> None:
     """Answer a plain-English QUESTION ("Who supports the Houthis?") with the evidence.
@@ -425,7 +391,7 @@ def ask_cmd(
     A question ask cannot route gets a one-line answer naming what it knows (exit code 1).
     """
     with Store(db, read_only=True) as store:
-        ans = ask(store, question, time=_tf(since, until, as_of), evidence=evidence)
+        ans = ask(store, question, time=time, evidence=evidence)
     if as_json:
         print_json(ans.to_dict())
     else:
@@ -460,13 +426,11 @@ def export_cmd(
     fmt: str,
     output: Path | None,
     roll_up: bool,
-    since: str | None,
-    until: str | None,
-    as_of: str | None,
+    time: TimeFilter,
 ) -> None:
     """Export relations, actors and evidence (see docs/exports.md)."""
     with Store(db, read_only=True) as store:
-        paths = export(store, fmt, output, roll_up=roll_up, time=_tf(since, until, as_of))
+        paths = export(store, fmt, output, roll_up=roll_up, time=time)
     for p in paths:
         click.echo(str(p))
 

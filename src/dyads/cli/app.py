@@ -48,6 +48,38 @@ def json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")(f)
 
 
+def rollup_option(f: F) -> F:
+    return click.option(
+        "--roll-up",
+        "roll_up",
+        is_flag=True,
+        help="Count an agency's, military's or government's evidence for its state.",
+    )(f)
+
+
+def time_options(f: F) -> F:
+    """--since, --until, --as-of (dates like 2015, 2023-03, 2024-02-15 or 1990s), handed to the
+    command as one ``time: TimeFilter``; a date that cannot be read is a one-line error."""
+    from dyads.analysis.timefilter import TimeFilter
+
+    @handle_errors
+    @functools.wraps(f)
+    def wrapper(
+        *args: Any, since: str | None, until: str | None, as_of: str | None, **kwargs: Any
+    ) -> Any:
+        return f(*args, time=TimeFilter(since=since, until=until, as_of=as_of), **kwargs)
+
+    out: Any = wrapper
+    out = click.option("--as-of", "as_of", metavar="DATE", help="Only what was published by DATE.")(
+        out
+    )
+    out = click.option("--until", metavar="DATE", help="Only claims about DATE or earlier.")(out)
+    out = click.option(
+        "--since", metavar="DATE", help="Only claims about DATE or later (2015, 2023-03, 1990s)."
+    )(out)
+    return out
+
+
 def handle_errors(f: F) -> F:
     """Turn library errors into one line on stderr and exit code 2."""
 

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from dyads.analysis import actor_profile, dyad, list_actors, list_documents, list_relations
+from dyads.analysis import (
+    TimeFilter,
+    actor_profile,
+    dyad,
+    list_actors,
+    list_documents,
+    list_relations,
+)
 from dyads.cli.app import (
     console,
     db_option,
@@ -15,6 +22,8 @@ from dyads.cli.app import (
     main,
     print_json,
     print_table,
+    rollup_option,
+    time_options,
 )
 from dyads.store import Store
 
@@ -120,17 +129,8 @@ def relations(
 @click.argument("b")
 @db_option
 @json_option
-@click.option(
-    "--roll-up",
-    "roll_up",
-    is_flag=True,
-    help="Count an agency's, military's or government's evidence for its state.",
-)
-@click.option(
-    "--since", metavar="DATE", help="Only claims about DATE or later (2015, 2023-03, 1990s)."
-)
-@click.option("--until", metavar="DATE", help="Only claims about DATE or earlier.")
-@click.option("--as-of", "as_of", metavar="DATE", help="Only what was published by DATE.")
+@rollup_option
+@time_options
 @click.option(
     "--copies/--no-copies",
     default=False,
@@ -144,21 +144,15 @@ def dyad_cmd(
     db: Path,
     as_json: bool,
     roll_up: bool,
-    since: str | None,
-    until: str | None,
-    as_of: str | None,
+    time: TimeFilter,
     copies: bool,
 ) -> None:
     """Every relation between actors A and B, both directions: affirmed and denied claims side by side."""
     from rich.markup import escape
     from rich.table import Table
 
-    from dyads.analysis import TimeFilter
-
     with Store(db, read_only=True) as store:
-        d = dyad(
-            store, a, b, roll_up=roll_up, time=TimeFilter(since=since, until=until, as_of=as_of)
-        )
+        d = dyad(store, a, b, roll_up=roll_up, time=time)
     if as_json:
         print_json(d)
         return
