@@ -70,6 +70,13 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     }
 
 
+def _error(
+    kind: str, rec: dict[str, Any], key: Key, sentence: str | None, **extra: Any
+) -> dict[str, Any]:
+    """One entry of the error list: a missed, wrong, modality or attribution error on an edge."""
+    return {"type": kind, "doc": rec["doc"], "edge": list(key), "sentence": sentence, **extra}
+
+
 def evaluate_relations(
     gold_paths: Iterable[Path], root: Path | None = None, pipeline: Pipeline | None = None
 ) -> dict[str, Any]:
@@ -115,14 +122,9 @@ def evaluate_relations(
                     if gm in {r.modality for r in rels}:
                         mod_ok += 1
                     else:
+                        detail = f"gold {gm}, got {sorted({r.modality for r in rels})}"
                         errors.append(
-                            {
-                                "type": "modality",
-                                "doc": rec["doc"],
-                                "edge": list(key),
-                                "sentence": g.get("sentence"),
-                                "detail": f"gold {gm}, got {sorted({r.modality for r in rels})}",
-                            }
+                            _error("modality", rec, key, g.get("sentence"), detail=detail)
                         )
                     ga = gold_actor(gaz, g.get("attributed_to"))
                     pa = {r.attributed_to.id if r.attributed_to else None for r in rels}
@@ -131,36 +133,18 @@ def evaluate_relations(
                         if ga in pa:
                             attr_ok += 1
                         else:
+                            detail = f"gold {ga}, got {sorted(map(str, pa))}"
                             errors.append(
-                                {
-                                    "type": "attribution",
-                                    "doc": rec["doc"],
-                                    "edge": list(key),
-                                    "sentence": g.get("sentence"),
-                                    "detail": f"gold {ga}, got {sorted(map(str, pa))}",
-                                }
+                                _error("attribution", rec, key, g.get("sentence"), detail=detail)
                             )
                 else:
                     counts[rel]["fn"] += 1
-                    errors.append(
-                        {
-                            "type": "missed",
-                            "doc": rec["doc"],
-                            "edge": list(key),
-                            "sentence": g.get("sentence"),
-                        }
-                    )
+                    errors.append(_error("missed", rec, key, g.get("sentence")))
             for key, rels in pred.items():
                 if key not in gold:
                     counts[key[1]]["fp"] += 1
                     errors.append(
-                        {
-                            "type": "wrong",
-                            "doc": rec["doc"],
-                            "edge": list(key),
-                            "sentence": rels[0].evidence.sentence,
-                            "cue": rels[0].cue,
-                        }
+                        _error("wrong", rec, key, rels[0].evidence.sentence, cue=rels[0].cue)
                     )
     per_type = {rel: _prf(c["tp"], c["fp"], c["fn"]) for rel, c in sorted(counts.items())}
     total = Counter[str]()
