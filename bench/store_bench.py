@@ -71,24 +71,18 @@ class ReplayPipeline:
 
 
 def _replica(t: Any, doc: Any, fp: tuple[int, ...]) -> Any:
-    from dyads.records import Relation
-
+    """Template ``t`` as the output for ``doc``: its id everywhere, relation ids recomputed."""
     sid = doc.id
-    rels = []
-    for r in t.relations:
-        ev = dataclasses.replace(r.evidence, doc=sid)
-        rels.append(
-            Relation(
-                **{f.name: getattr(r, f.name) for f in dataclasses.fields(r) if f.name != "id"}
-                | {"evidence": ev}
-            )  # fmt: skip
-        )
     return dataclasses.replace(
         t,
         document=doc,
         sentences=tuple(dataclasses.replace(s, doc_id=sid) for s in t.sentences),
         mentions=tuple(dataclasses.replace(m, doc_id=sid) for m in t.mentions),
-        relations=tuple(rels),
+        # an empty id is computed again from the new evidence (``Relation.__post_init__``)
+        relations=tuple(
+            dataclasses.replace(r, id="", evidence=dataclasses.replace(r.evidence, doc=sid))
+            for r in t.relations
+        ),
         fingerprint=fp,
     )
 

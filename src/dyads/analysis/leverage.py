@@ -25,7 +25,7 @@ from dyads.analysis.queries import CLASS_SQL, _evidence, actor_rows, in_list, re
 from dyads.analysis.rollup import load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.store import Store
-from dyads.store.clustered import DOC_FIELDS, is_clustered, relations_tables
+from dyads.store.clustered import doc_struct, is_clustered, relations_tables
 
 #: Weight of one fully asserted, independent story in each component. Positive components raise
 #: leverage; those in COUNTER lower it.
@@ -198,8 +198,9 @@ def _with_doc(table: str) -> str:
     documents' fields packed the same way."""
     if is_clustered(table):
         return table
-    doc = ", ".join(f"{f} := d.{f}" for f in DOC_FIELDS)
-    return f"(SELECT r.*, struct_pack({doc}) AS doc FROM {table} r JOIN documents d ON d.id = r.doc_id)"
+    return (
+        f"(SELECT r.*, {doc_struct('d')} AS doc FROM {table} r JOIN documents d ON d.id = r.doc_id)"
+    )
 
 
 def _between(tables: dict[str, str], fam_x: list[str], fam_y: list[str]) -> tuple[str, list[Any]]:

@@ -124,7 +124,7 @@ def actor_rows(store: Store, ids: list[str]) -> dict[str, tuple[Any, Any]]:
     """``{id: (name, type)}`` for the stored actors among ``ids``, in one query."""
     rows = store.con.execute(
         "SELECT id, name, type FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-        [sorted(set(ids))],
+        [sorted(set(ids) - {None})],
     ).fetchall()
     return {i: (n, t) for i, n, t in rows}
 

@@ -124,9 +124,17 @@ def _support(
     by_id = _evidence_rows(store, table, join, d, where, params, chosen)
     ids = [pid for pid, _, _ in ranked]
     refs = actor_rows(
-        store, [actor_id, *ids, *{x for row in by_id.values() for x in _evidence_actors(row)}]
+        store,
+        [
+            actor_id,
+            *ids,
+            *(r[k] for r in by_id.values() for k in ("source_id", "target_id", "attributed_to")),
+        ],
     )
-    texts = {rid: _evidence(_evidence_row(row, refs)) for rid, row in by_id.items()}
+    texts = {
+        rid: _evidence(r | {"attributed_name": refs.get(r["attributed_to"], (None,))[0]})
+        for rid, r in by_id.items()
+    }
     names = {i: n for i, (n, _) in refs.items()}
     types = {i: t for i, (_, t) in refs.items()}
     out = []
@@ -166,21 +174,21 @@ def _evidence_rows(
     where: str,
     params: list[Any],
     ids: list[str],
-) -> dict[str, tuple[Any, ...]]:
+) -> dict[str, dict[str, Any]]:
     """The claims ``ids`` (among those ``where`` selects) with everything their evidence shows.
 
     The actor condition of ``where`` stays, so DuckDB reads only that actor's row groups."""
     if not ids:
         return {}
-    rows = store.con.execute(
-        f"""SELECT r.id, r.id, r.kinds, r.modality, r.polarity, r.confidence, r.doc_id,
-                   {d}.story_id, NULL, r.relation, r.source_id, r.target_id,
-                   r.attributed_to, r.date, r.role, r.evidence, r.start, r."end",
-                   {d}.path, {d}.url, {d}.title, {d}.date, {d}.outlet
+    rows = store.query(
+        f"""SELECT r.id, r.relation, r.source_id, r.target_id, r.kinds, r.modality, r.polarity,
+                   r.attributed_to, r.date, r.role, r.confidence, r.doc_id, {d}.path, {d}.url,
+                   {d}.title, {d}.date AS doc_date, {d}.outlet, {d}.story_id, r.evidence,
+                   r.start, r."end"
             FROM {table} r {join} WHERE {where} AND r.id = ANY(?::VARCHAR[])""",
         [*params, ids],
-    ).fetchall()
-    return {row[1]: row for row in rows}
+    )
+    return {r["id"]: r for r in rows}
 
 
 def _rank_key(pid: str, claims: list[tuple[Any, ...]]) -> tuple[Any, ...]:
@@ -288,64 +296,6 @@ class _Partner:
             },
             "status": "supported" if n else ("denied only" if denied else "unconfirmed only"),
         }
-
-
-def _evidence_actors(row: tuple[Any, ...]) -> list[str]:
-    """The actors a claim row names (source, target, attributed to)."""
-    return [x for x in (row[10], row[11], row[12]) if x is not None]
-
-
-def _evidence_row(row: tuple[Any, ...], refs: dict[str, tuple[Any, Any]]) -> dict[str, Any]:
-    """A claim row as the columns of :data:`~dyads.analysis.queries.EVIDENCE_COLUMNS`."""
-    (
-        _,
-        rid,
-        kinds,
-        modality,
-        polarity,
-        conf,
-        doc_id,
-        story,
-        _,
-        relation,
-        src,
-        tgt,
-        att,
-        date,
-        role,
-        text,
-        start,
-        end,
-        path,
-        url,
-        title,
-        doc_date,
-        outlet,
-    ) = row
-    return {
-        "id": rid,
-        "relation": relation,
-        "source_id": src,
-        "target_id": tgt,
-        "kinds": kinds,
-        "modality": modality,
-        "polarity": polarity,
-        "attributed_to": att,
-        "attributed_name": refs[att][0] if att in refs else None,
-        "date": date,
-        "role": role,
-        "confidence": conf,
-        "doc_id": doc_id,
-        "path": path,
-        "url": url,
-        "title": title,
-        "doc_date": doc_date,
-        "outlet": outlet,
-        "story_id": story,
-        "evidence": text,
-        "start": start,
-        "end": end,
-    }
 
 
 __all__ = ["supporters", "supported_by"]

@@ -34,13 +34,17 @@ def ensure_indexes(store: Store) -> None:
         if relations_table(store, side) == table:
             continue
         other = "target" if side == "source" else "source"
-        doc = ", ".join(f"{f} := d.{f}" for f in DOC_FIELDS)
         store.con.execute(
             f"""CREATE OR REPLACE TABLE {table} AS
-                SELECT r.*, CASE WHEN d.id IS NOT NULL THEN struct_pack({doc}) END AS doc
+                SELECT r.*, CASE WHEN d.id IS NOT NULL THEN {doc_struct("d")} END AS doc
                 FROM relations r LEFT JOIN documents d ON d.id = r.doc_id
                 ORDER BY r.{side}_id, r.{other}_id"""
         )
+
+
+def doc_struct(d: str) -> str:
+    """SQL for the ``doc`` STRUCT of a clustered copy, from documents aliased ``d``."""
+    return "struct_pack(" + ", ".join(f"{f} := {d}.{f}" for f in DOC_FIELDS) + ")"
 
 
 def relations_table(store: Store, side: str) -> str:
