@@ -75,3 +75,15 @@ def test_the_store_is_plain_duckdb_and_exports_to_parquet(
 def test_opening_a_missing_store_read_only_says_how_to_make_one(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="dyads ingest"):
         Store(tmp_path / "nope.duckdb", read_only=True)
+
+
+def test_fingerprints_of_the_last_documents_come_in_insertion_order(tmp_path: Path) -> None:
+    with Store(tmp_path / "fp.duckdb") as store:
+        for i in (3, 1, 2, 0):  # ids out of order: only insertion order counts
+            store.con.execute(
+                "INSERT INTO documents (id, story_id, fingerprint) VALUES (?, ?, ?)",
+                [f"d{i}", f"s{i}", [i, i + 10]],
+            )
+        assert list(store.fingerprints(last=2)) == [("d2", "s2", [2, 12]), ("d0", "s0", [0, 10])]
+        assert [d for d, _, _ in store.fingerprints()] == ["d3", "d1", "d2", "d0"]
+        assert store.document_ids() == {"d0", "d1", "d2", "d3"}

@@ -163,12 +163,15 @@ class Store:
     def fingerprints(self, last: int | None = None) -> Iterable[tuple[str, str, list[int]]]:
         """(document id, story id, fingerprint) for the stored documents (the ``last`` ones, if
         given), in insertion order."""
-        skip = 0
+        # documents are only ever inserted, so rowids run 0..n-1 in insertion order; a filter on
+        # rowid is applied in the scan, so only the rows kept are read and sorted
+        first = 0
         if last is not None:
             (n,) = self.con.execute("SELECT count(*) FROM documents").fetchall()[0]
-            skip = max(0, int(n) - last)
+            first = max(0, int(n) - last)
         cur = self.con.execute(
-            "SELECT id, story_id, fingerprint FROM documents ORDER BY rowid OFFSET ?", [skip]
+            "SELECT id, story_id, fingerprint FROM documents WHERE rowid >= ? ORDER BY rowid",
+            [first],
         )
         while rows := cur.fetchmany(10_000):
             for doc_id, story_id, fp in rows:
