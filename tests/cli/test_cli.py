@@ -115,3 +115,20 @@ def test_docs_lists_every_document_with_story_and_scramble(
     docs = json.loads(out)
     assert code == 0 and len(docs) >= 19
     assert all({"location", "title", "date", "story_id", "scramble"} <= set(d) for d in docs)
+
+
+def test_story_window_must_be_positive(tmp_path: Path) -> None:
+    code, _, err = run(
+        "ingest", str(SAMPLES), "--db", str(tmp_path / "x.duckdb"), "--story-window", "0"
+    )
+    assert code == 2 and "--story-window" in err
+    assert not (tmp_path / "x.duckdb").exists()  # refused before anything was opened
+
+
+def test_table_cells_for_long_lists_and_values_not_computed() -> None:
+    from dyads.cli.analysis_cmds import _first, _or_dash
+
+    ids = [f"a{i}" for i in range(11)]
+    assert _first(ids) == "a0, a1, a2, a3, a4, a5, a6, a7 and 3 more"
+    assert _first(ids[:8]) == "a0, a1, a2, a3, a4, a5, a6, a7"
+    assert _or_dash(None) == "-" and _or_dash(0.0) == 0.0
