@@ -11,11 +11,20 @@ import pytest
 import dyads
 from dyads.analysis import leaders, leverage, load_hierarchy, supported_by, supporters
 from dyads.analysis.queries import dyad
-from dyads.store import ROW_GROUP_SIZE, Store
-from dyads.store.clustered import CLUSTERED, relations_tables
+from dyads.analysis.timefilter import TimeFilter
+from dyads.store import ROW_GROUP_SIZE, Store, ensure_indexes
+from dyads.store.clustered import CLUSTERED, member_sql, relations_tables
 
-#: Pairs of the sample corpus with evidence between them (leverage, dyad) and actors with support.
-PAIRS = [("iran", "houthis"), ("rwanda", "m23"), ("pakistan", "taliban"), ("usa", "israel")]
+#: Pairs of the sample corpus with evidence between them (leverage, dyad) and actors with support;
+#: the last two are a parent and an actor of its own family.
+PAIRS = [
+    ("iran", "houthis"),
+    ("rwanda", "m23"),
+    ("pakistan", "taliban"),
+    ("usa", "israel"),
+    ("irgc", "quds-force"),
+    ("somalia", "danab"),
+]
 ACTORS = ["houthis", "m23", "taliban", "iran", "hezbollah", "rwanda"]
 
 
@@ -43,6 +52,7 @@ def _answers(db: Path) -> dict[str, object]:
         for a, b in PAIRS:
             out[f"leverage {a} {b}"] = leverage(store, a, b)
             out[f"leverage {b} {a}"] = leverage(store, b, a)
+            out[f"leverage {a} {b} since"] = leverage(store, a, b, time=TimeFilter(since="2019"))
             out[f"dyad {a} {b}"] = dyad(store, a, b, roll_up=True)
     return out
 
@@ -94,3 +104,71 @@ def test_writable_stores_write_small_row_groups(tmp_path: Path) -> None:
     ).fetchall()
     con.close()
     assert groups[0][0] >= 3  # DuckDB's default would write one row group of 122,880 rows
+
+
+def test_leverage_counts_a_subordinate_calling_itself_part_of_the_actor(
+    samples_db: tuple[Path, object],
+) -> None:
+    # B (the Quds Force) is in A's family (the IRGC): "the Quds Force, an elite unit of the IRGC"
+    # is a claim from B to A, and it counts for A's hold on B.
+    with dyads.open(samples_db[0]) as store:
+        result = leverage(store, "irgc", "quds-force")
+    leadership = [c for c in result["components"] if c["component"] == "leadership"]
+    assert leadership, result["explanation"]
+    assert any("elite unit of the IRGC" in e["evidence"] for e in leadership[0]["evidence"])
+
+
+def test_a_changed_hierarchy_makes_the_copies_stale_until_they_are_rebuilt(
+    samples_db: tuple[Path, object], tmp_path: Path
+) -> None:
+    db = tmp_path / "moved.duckdb"
+    shutil.copy(samples_db[0], db)
+    with Store(db) as store:
+        before = supported_by(store, "iran", roll_up=True)
+        # the IRGC no longer rolls up to Iran: a copy sorted by the old tops would be wrong
+        store.con.execute("UPDATE actors SET parent = NULL WHERE id = 'irgc'")
+        assert relations_tables(store) == {"source": "relations", "target": "relations"}
+        plain = supported_by(store, "iran", roll_up=True)
+        ensure_indexes(store)
+        assert relations_tables(store) == CLUSTERED
+        assert supported_by(store, "iran", roll_up=True) == plain
+    assert plain != before  # the change mattered to the answer
+
+
+def test_a_family_sits_together_in_the_copies_and_queries_name_its_top(tmp_path: Path) -> None:
+    db = tmp_path / "families.duckdb"
+    with Store(db) as store:
+        con = store.con
+        con.execute(
+            """INSERT INTO actors
+               SELECT 's' || i, 'State ' || i, 'state', NULL, NULL, [], 'test' FROM range(5) t(i)
+               UNION ALL
+               SELECT 'u' || i, 'Unit ' || i, 'military', NULL, 's' || (i % 5), [], 'test'
+               FROM range(100) t(i)"""
+        )
+        con.execute("INSERT INTO documents (id, path, text) VALUES ('d', 'd.txt', 'text')")
+        con.execute(
+            """INSERT INTO relations (id, relation, source_id, target_id, modality, polarity,
+                                      doc_id, sentence, start, "end", evidence)
+               SELECT 'r' || i, 'ATTACKS', 'u' || (i % 100), 'x' || (i % 7), 'asserted',
+                      'affirmed', 'd', 0, 0, 4, 'text' FROM range(3000) t(i)"""
+        )
+        ensure_indexes(store)
+        table = relations_tables(store)["source"]
+        assert table == "relations_by_source"
+        # the 20 units of s3 (u3, u8, ..., u98: scattered in id order) are neighbours
+        spans = con.execute(
+            f"""SELECT min(rowid), max(rowid), count(*) FROM {table}
+                WHERE source_top = 's3'"""
+        ).fetchall()[0]
+        assert spans[2] == 600 and spans[1] - spans[0] + 1 == 600
+        family = load_hierarchy(store).family("s3")
+        assert len(family) == 21
+        sql, params = member_sql(store, table, "source_id", family, alias="r")
+        assert sql.startswith("r.source_top IN (?)") and params[0] == "s3"
+        n = con.execute(f"SELECT count(*) FROM {table} r WHERE {sql}", params).fetchall()
+        assert n[0][0] == 600
+        # on the plain table, no tops: the same rows
+        sql, params = member_sql(store, "relations", "source_id", family, alias="r")
+        assert "top" not in sql
+        assert con.execute(f"SELECT count(*) FROM relations r WHERE {sql}", params).fetchall() == n

@@ -21,11 +21,11 @@ import math
 from collections import defaultdict
 from typing import Any
 
-from dyads.analysis.queries import CLASS_SQL, _evidence, actor_rows, in_list, resolve_actor
+from dyads.analysis.queries import CLASS_SQL, _evidence, actor_rows, resolve_actor
 from dyads.analysis.rollup import load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.store import Store
-from dyads.store.clustered import doc_struct, is_clustered, relations_tables
+from dyads.store.clustered import doc_struct, in_list, is_clustered, member_sql, relations_tables
 
 #: Weight of one fully asserted, independent story in each component. Positive components raise
 #: leverage; those in COUNTER lower it.
@@ -137,83 +137,119 @@ MAX_LEADERS = 10
 def _claims(
     store: Store, fam_a: list[str], fam_b: list[str], time: TimeFilter
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(claims between A's and B's families, claims tying a leader of B to A), in two queries.
+    """(claims between A's and B's families, claims tying a leader of B to A).
 
     The ties: B's best-attested leaders (:data:`MAX_LEADERS`; a hub in a big store may list
     hundreds of "leaders") that cooperate with, belong to, lead, support or are led by A. The
-    leaders are found first, so that the second query can name them literally: DuckDB then skips
-    the row groups of the sorted copy that cannot hold them (a leader list taken from a subquery
-    is applied only after every column of the candidate row groups has been read).
+    leaders are found first, so that the claims query can name them literally (DuckDB applies a
+    list taken from a subquery only after every column of the candidate row groups has been read).
 
-    On a store with sorted copies each direction reads the copy sorted on its smaller side and
-    takes document fields from the copy's ``doc`` STRUCT: no scan of ``documents``. Without fresh
-    copies the same statements read ``relations`` joined to its documents. Rows come in
-    :data:`_ORDER`, so equally strong claims of one story (copies) are chosen the same way
-    whichever plan DuckDB picks.
+    The claims query reads each sorted copy once: the copy sorted on sources for A's and B's
+    claims (A to B, A to a leader, B to A: the row groups of A's and B's tops) and the copy
+    sorted on targets for the leaders' claims about A. Document fields come from a copy's
+    ``doc`` STRUCT (no scan of ``documents``); without fresh copies the same statement reads
+    ``relations`` joined to its documents. Each row is then sorted into the pair, the ties or
+    both, in :data:`_ORDER`, so equally strong claims of one story (copies) are chosen the same
+    way whichever plan DuckDB picks.
     """
-    tables = {side: _with_doc(t) for side, t in relations_tables(store).items()}
+    tables = relations_tables(store)
     tsql, tparams = time.sql("r", "r.doc")
-    b_in, b_params = _member("target_id", fam_b)
-    a_in, a_params = _member("source_id", fam_a)
-    counted = "r.polarity = 'affirmed' AND r.modality IN ('asserted', 'reported', 'believed')"
-    leaders = [
+    leaders = _leaders(store, tables["target"], fam_a, fam_b, tsql, tparams)
+
+    def plain(column: str, ids: list[str]) -> tuple[str, list[Any]]:
+        return member_sql(store, "relations", column, ids, alias="r")
+
+    (sa, psa), (sb, psb), (ta, pta), (tb, ptb) = (
+        plain("source_id", fam_a),
+        plain("source_id", fam_b),
+        plain("target_id", fam_a),
+        plain("target_id", fam_b),
+    )
+    tie_sql = f"r.relation IN {in_list(list(_LEADER_TIES))} AND {_COUNTED}"
+    src = tables["source"]
+    own, p_own = member_sql(store, src, "source_id", [*fam_a, *fam_b], alias="r")
+    a_out = f"{tb}"
+    p_a_out = [*ptb]
+    if leaders:
+        tl, ptl = plain("target_id", leaders)
+        a_out, p_a_out = f"{tb} OR ({tl} AND {tie_sql})", [*ptb, *ptl, *_LEADER_TIES]
+    arms = [f"{own} AND (({sa} AND ({a_out})) OR ({sb} AND {ta}))"]
+    params = [*p_own, *psa, *p_a_out, *psb, *pta, *tparams]
+    if leaders:
+        tgt = tables["target"]
+        about_a, p_about_a = member_sql(store, tgt, "target_id", fam_a, alias="r")
+        sl, psl = plain("source_id", leaders)
+        arms.append(f"{about_a} AND {sl} AND NOT ({sb}) AND {tie_sql}")
+        params += [*p_about_a, *psl, *psb, *_LEADER_TIES, *tparams]
+    cols = ", ".join(f"r.doc.{f} AS {a}" for f, a in _DOC_COLUMNS)
+    select = (
+        "SELECT r.id, r.relation, r.source_id, r.target_id, r.kinds, r.modality, r.polarity, "
+        "r.attributed_to, r.date, r.role, r.confidence, r.doc_id, "
+        f'{cols}, r.evidence, r.start, r."end", {CLASS_SQL} AS class FROM '
+    )
+    found = f"r.doc IS NOT NULL AND {tsql}"  # (the time filter's SQL has braces: no .format)
+    sql = " UNION ALL ".join(
+        f"{select}{_with_doc(t)} r WHERE {arm} AND {found}"
+        for t, arm in zip((src, tables["target"]), arms, strict=False)
+    )
+    cur = store.con.execute(f"{sql} ORDER BY {_ORDER}", params)
+    names = [c[0] for c in cur.description]
+    set_a, set_b, set_l = set(fam_a), set(fam_b), set(leaders)
+    pair: list[dict[str, Any]] = []
+    ties: list[dict[str, Any]] = []
+    for row in cur.fetchall():
+        r = dict(zip(names, row, strict=True))
+        s, t = r["source_id"], r["target_id"]
+        if (s in set_a and t in set_b) or (s in set_b and t in set_a):
+            pair.append(r)
+        if (
+            ((s in set_l and t in set_a) or (s in set_a and t in set_l))
+            and r["relation"] in _LEADER_TIES
+            and r["polarity"] == "affirmed"
+            and r["modality"] in MODALITY_FACTOR
+        ):
+            ties.append(r)
+    return pair, ties
+
+
+#: Claims that count as ties (and as leadership when finding B's leaders). The modalities are
+#: those of :data:`MODALITY_FACTOR`.
+_COUNTED = "r.polarity = 'affirmed' AND r.modality IN ('asserted', 'reported', 'believed')"
+
+
+def _leaders(
+    store: Store,
+    by_target: str,
+    fam_a: list[str],
+    fam_b: list[str],
+    tsql: str,
+    tparams: list[Any],
+) -> list[str]:
+    """B's best-attested leaders (most independent stories), A's family left out."""
+    b_in, b_params = member_sql(store, by_target, "target_id", fam_b, alias="r")
+    a_in, a_params = member_sql(store, "relations", "source_id", fam_a, alias="r")
+    return [
         x
         for (x,) in store.con.execute(
-            f"""SELECT r.source_id FROM {tables["target"]} r
-                WHERE r.relation = 'LEADS' AND r.{b_in} AND NOT r.{a_in} AND r.doc IS NOT NULL
-                  AND {counted} AND {tsql}
+            f"""SELECT r.source_id FROM {_with_doc(by_target)} r
+                WHERE r.relation = 'LEADS' AND {b_in} AND NOT ({a_in}) AND r.doc IS NOT NULL
+                  AND {_COUNTED} AND {tsql}
                 GROUP BY r.source_id
                 ORDER BY count(DISTINCT r.doc.story_id) DESC, r.source_id LIMIT {MAX_LEADERS}""",
             [*b_params, *a_params, *tparams],
         ).fetchall()
     ]
-    cols = ", ".join(f"r.doc.{f} AS {a}" for f, a in _DOC_COLUMNS)
-    select = (
-        "SELECT {part} AS part, r.id, r.relation, r.source_id, r.target_id, r.kinds, r.modality, "
-        "r.polarity, r.attributed_to, r.date, r.role, r.confidence, r.doc_id, "
-        f'{cols}, r.evidence, r.start, r."end", {CLASS_SQL} AS class '
-        "FROM {rel} r WHERE r.doc IS NOT NULL AND " + tsql
-    )
-    pair, params = _between(tables, fam_a, fam_b)
-    sql = select.format(part=0, rel=pair)
-    params += tparams
-    if leaders:
-        ties, ties_params = _between(tables, leaders, fam_a)
-        sql += (
-            f" UNION ALL {select.format(part=1, rel=ties)} "
-            f"AND r.relation IN {in_list(list(_LEADER_TIES))} AND {counted}"
-        )
-        params += [*ties_params, *tparams, *_LEADER_TIES]
-    cur = store.con.execute(f"{sql} ORDER BY part, {_ORDER}", params)
-    names = [c[0] for c in cur.description]
-    rows: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
-    for row in cur.fetchall():
-        r = dict(zip(names, row, strict=True))
-        rows[r.pop("part")].append(r)
-    return rows
 
 
 def _with_doc(table: str) -> str:
-    """``table`` if it is a sorted copy (it has the ``doc`` STRUCT), else ``relations`` with its
-    documents' fields packed the same way."""
+    """``table`` if it is a sorted copy, else ``relations`` with the copy's extra columns: its
+    documents' fields packed the same way (``doc``) and no tops (never filtered on there)."""
     if is_clustered(table):
         return table
     return (
-        f"(SELECT r.*, {doc_struct('d')} AS doc FROM {table} r JOIN documents d ON d.id = r.doc_id)"
+        f"(SELECT r.*, {doc_struct('d')} AS doc, NULL::VARCHAR AS source_top, "
+        f"NULL::VARCHAR AS target_top FROM {table} r JOIN documents d ON d.id = r.doc_id)"
     )
-
-
-def _between(tables: dict[str, str], fam_x: list[str], fam_y: list[str]) -> tuple[str, list[Any]]:
-    """A subquery of the claims between ``fam_x`` and ``fam_y`` (both directions), and params."""
-    (xs, px), (ys, py) = _member("source_id", fam_x), _member("target_id", fam_y)
-    (ys2, py2), (xs2, px2) = _member("source_id", fam_y), _member("target_id", fam_x)
-    x_to_y = tables["source"] if len(fam_x) <= len(fam_y) else tables["target"]
-    y_to_x = tables["source"] if len(fam_y) <= len(fam_x) else tables["target"]
-    sql = (
-        f"(SELECT * FROM {x_to_y} WHERE {xs} AND {ys} "
-        f"UNION ALL SELECT * FROM {y_to_x} WHERE {ys2} AND {xs2} AND NOT {xs})"
-    )
-    return sql, [*px, *py, *py2, *px2, *px]
 
 
 def _name(store: Store, rows: list[dict[str, Any]], actors: list[str]) -> dict[str, dict[str, Any]]:
@@ -235,20 +271,6 @@ def _name(store: Store, rows: list[dict[str, Any]], actors: list[str]) -> dict[s
 #: Claim order: oldest document first (the first copy of a story is its voice), then position.
 #: (Output columns of :func:`_claims`.)
 _ORDER = "doc_date NULLS LAST, path, doc_id, start, id"
-#: Up to this many ids are matched with a literal ``IN (?, ...)`` list, which lets DuckDB skip row
-#: groups by their min/max statistics; a larger set (the 134 subordinates of a big state) is
-#: scattered over every row group anyway, and ``= ANY(array)`` scans it faster (measured 13 ms
-#: against 80 ms for ten leaders and 134 subordinates on 1M relations).
-MAX_LITERAL_IDS = 3
-
-
-def _member(column: str, ids: list[str]) -> tuple[str, list[Any]]:
-    """SQL (and params) for ``r.<column>`` being one of ``ids``."""
-    if len(ids) <= MAX_LITERAL_IDS:
-        return f"{column} IN {in_list(ids)}", list(ids)
-    return f"{column} = ANY(?::VARCHAR[])", [list(ids)]
-
-
 #: (``doc`` field, column name) as :data:`~dyads.analysis.queries.EVIDENCE_COLUMNS` names them.
 _DOC_COLUMNS = (
     ("path", "path"),

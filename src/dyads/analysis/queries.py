@@ -9,7 +9,7 @@ from dyads.analysis.rollup import family, load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.errors import UnknownActor
 from dyads.store import Store
-from dyads.store.clustered import relations_table
+from dyads.store.clustered import member_sql, relations_table
 
 #: Modalities that make a claim count as evidence; "hypothetical" and "question" never count.
 COUNTED_MODALITIES = ("asserted", "reported", "believed")
@@ -46,22 +46,18 @@ def evidence_from(relations: str = "relations") -> str:
     return EVIDENCE_JOINS.format(relations=relations)
 
 
-def in_list(values: list[str]) -> str:
-    """``(?, ?, ...)`` for ``values``: a literal IN list lets DuckDB prune row groups by their
-    min/max statistics, which ``IN (SELECT unnest(?))`` does not (measured 2 ms against 8 ms)."""
-    return "(" + ", ".join("?" for _ in values) + ")" if values else "(NULL)"
-
-
 def pair_relations(store: Store, fam_a: list[str], fam_b: list[str]) -> tuple[str, list[Any]]:
     """A subquery of the relations between the actor sets, both directions, and its params."""
     tbl = relations_table(store, "source")
-    a, b = in_list(fam_a), in_list(fam_b)
+    a_src, a_params = member_sql(store, tbl, "source_id", fam_a)
+    b_src, b_params = member_sql(store, tbl, "source_id", fam_b)
+    a_tgt, a_tparams = member_sql(store, tbl, "target_id", fam_a)
+    b_tgt, b_tparams = member_sql(store, tbl, "target_id", fam_b)
     sql = (
-        f"(SELECT * FROM {tbl} WHERE source_id IN {a} AND target_id IN {b} "
-        f"UNION ALL SELECT * FROM {tbl} WHERE source_id IN {b} AND target_id IN {a} "
-        f"AND source_id NOT IN {a})"
+        f"(SELECT * FROM {tbl} WHERE {a_src} AND {b_tgt} "
+        f"UNION ALL SELECT * FROM {tbl} WHERE {b_src} AND {a_tgt} AND NOT ({a_src}))"
     )
-    return sql, [*fam_a, *fam_b, *fam_b, *fam_a, *fam_a]
+    return sql, [*a_params, *b_tparams, *b_params, *a_tparams, *a_params]
 
 
 def resolve_actor(store: Store, name: str) -> str:
@@ -341,14 +337,16 @@ def leaders(
     target = resolve_actor(store, name)
     fam = family(store, target, roll_up)
     tsql, tparams = time.sql()
+    table = relations_table(store, "target")
+    in_fam, fam_params = member_sql(store, table, "target_id", fam, alias="r")
     rows = store.query(
         f"""
         SELECT {EVIDENCE_COLUMNS}, {CLASS_SQL} AS class
-        {evidence_from(relations_table(store, "target"))}
-        WHERE r.relation = 'LEADS' AND r.target_id IN {in_list(fam)} AND {tsql}
+        {evidence_from(table)}
+        WHERE r.relation = 'LEADS' AND {in_fam} AND {tsql}
         ORDER BY {MODALITY_RANK_SQL}, r.date DESC NULLS LAST, d.path, r.start
         """,
-        [*fam, *tparams],
+        [*fam_params, *tparams],
     )
     people: dict[str, dict[str, Any]] = {}
     for r in rows:

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from dyads.analysis.queries import _evidence, actor_rows, in_list, mark_copies, resolve_actor
+from dyads.analysis.queries import _evidence, actor_rows, mark_copies, resolve_actor
 from dyads.analysis.rollup import Hierarchy, load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter, date_bounds
 from dyads.store import Store
-from dyads.store.clustered import is_clustered, relations_table
+from dyads.store.clustered import is_clustered, member_sql, relations_table
 
 #: Evidence sentences returned per supporter and class (affirmed, denied, unconfirmed).
 EVIDENCE_PER_SUPPORTER = 3
@@ -94,9 +94,11 @@ def _support(
     kind_sql, kind_params = ("", [])
     if kind:
         kind_sql, kind_params = "AND list_contains(r.kinds, ?)", [kind]
-    where = f"""r.relation = 'SUPPORTS' AND r.{here} IN {in_list(fam)}
-          AND r.{other} NOT IN {in_list(fam)} AND {found} AND {tsql} {kind_sql}"""
-    params = [*fam, *fam, *tparams, *kind_params]
+    in_fam, in_params = member_sql(store, table, here, fam, alias="r")
+    other_in_fam, other_params = member_sql(store, "relations", other, fam, alias="r")
+    where = f"""r.relation = 'SUPPORTS' AND {in_fam} AND NOT ({other_in_fam})
+          AND {found} AND {tsql} {kind_sql}"""
+    params = [*in_params, *other_params, *tparams, *kind_params]
     # First the claims touching the actor (a few rows to tens of thousands for a hub) with only
     # what counting needs; partners are ranked on light per-claim work, and only the partners
     # shown are summarised. The evidence of the chosen claims is fetched afterwards.
