@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import duckdb
@@ -10,6 +11,7 @@ import pytest
 from dyads.errors import StoreError
 from dyads.ingest import IngestReport, ingest
 from dyads.pipeline import Pipeline
+from dyads.settings import Settings
 from dyads.store import Store
 
 from .conftest import SAMPLES
@@ -60,6 +62,35 @@ def test_ingesting_twice_stores_nothing_twice(tmp_path: Path, pipeline: Pipeline
     assert first.counts == second.counts
 
 
+@pytest.mark.parametrize(("recent", "chunk"), [(10_000, 256), (1, 2)])
+def test_a_document_repeated_in_one_run_is_stored_once(
+    tmp_path: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch, recent: int, chunk: int
+) -> None:
+    """Repeats are skipped before they are parsed whether they are still in flight (the run's
+    recent ids) or already stored (looked up in the store, chunk by chunk: memory does not grow
+    with the run)."""
+    module = importlib.import_module("dyads.ingest")  # (``dyads.ingest`` is also the function)
+    monkeypatch.setattr(module, "RECENT_IDS", recent)
+    monkeypatch.setattr(module, "LOOKUP_CHUNK", chunk)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = {
+        "a": "Iran armed the Houthis, officials said.",
+        "b": "Rwanda backs the M23 rebels, a UN report found.",
+        "c": "Iran armed the Houthis, officials said.",
+        "d": "Pakistan's military shelters the Taliban, analysts say.",
+        "e": "Iran armed the Houthis, officials said.",
+    }
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    settings = Settings().with_(docs_per_batch=1, n_process=1)
+    monkeypatch.setattr(pipeline, "settings", settings)  # one document in flight at a time
+    report = ingest([folder], tmp_path / "r.duckdb", settings, pipeline=pipeline)
+    assert (report.documents_read, report.documents_written, report.documents_skipped) == (5, 3, 2)
+    assert report.timings.documents == 3  # the repeats were never parsed
+    assert report.counts["documents"] == 3
+
+
 def test_the_store_is_plain_duckdb_and_exports_to_parquet(
     samples_db: tuple[Path, IngestReport], tmp_path: Path
 ) -> None:
@@ -86,4 +117,4 @@ def test_fingerprints_of_the_last_documents_come_in_insertion_order(tmp_path: Pa
             )
         assert list(store.fingerprints(last=2)) == [("d2", "s2", [2, 12]), ("d0", "s0", [0, 10])]
         assert [d for d, _, _ in store.fingerprints()] == ["d3", "d1", "d2", "d0"]
-        assert store.document_ids() == {"d0", "d1", "d2", "d3"}
+        assert store.known_documents(["d0", "d2", "dx"]) == {"d0", "d2"}

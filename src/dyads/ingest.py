@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from types import FrameType
 
@@ -105,10 +107,9 @@ def ingest(
         )
         for doc_id, story_id, fp in store.fingerprints(last=settings.story_window):
             stories.add(doc_id, story_id, fp)
-        known = store.document_ids()
         report.timings.seconds["stories"] += time.perf_counter() - t0
         items = _new_items(
-            read_paths(paths, warn), known, report, on_error, warn, settings.max_chars
+            read_paths(paths, warn), store, report, on_error, warn, settings.max_chars
         )
         pipe = pipeline or Pipeline(settings)
         pipe.timings = Timings()
@@ -147,6 +148,7 @@ def _store_batches(
         report.timings.seconds["stories"] += t2 - t1
         report.timings.seconds["store"] += t3 - t2
         report.documents_written += written
+        report.documents_skipped += len(done) - written  # repeats that reached the store
         report.relations += sum(len(p.relations) for p in done)
         if progress:
             progress(len(done))
@@ -155,33 +157,52 @@ def _store_batches(
             break
 
 
+#: Documents read ahead and looked up in the store at once, to skip those already stored.
+LOOKUP_CHUNK = 256
+#: Ids of the latest documents this run sent to the pipeline: a repeat among them is skipped
+#: before it is parsed. It only has to cover the documents in flight (read, not yet stored: a few
+#: batches); an older repeat is found in the store. Bounded, so memory does not grow with the run.
+RECENT_IDS = 10_000
+
+
 def _new_items(
     items: Iterable[Document | SourceError],
-    known: set[str],
+    store: Store,
     report: IngestReport,
     on_error: Callable[[SourceError], None] | None,
     warn: Callable[[str, str], None],
     max_chars: int,
 ) -> Iterator[Document]:
+    """The documents of ``items`` not yet stored (errors are reported on the way)."""
     t = report.timings
-    start = time.perf_counter()
-    for item in items:
-        if isinstance(item, SourceError):
-            report.errors.append(item)
-            if on_error:
-                on_error(item)
-            continue
-        report.documents_read += 1
-        if item.id in known:
-            report.documents_skipped += 1
-            continue
-        known.add(item.id)
-        if len(item.text) > max_chars:
-            warn(
-                item.path or item.id,
-                f"text is {len(item.text):,} characters; only the first {max_chars:,} are "
-                "parsed (setting max_chars)",
-            )
-        t.seconds["sources"] += time.perf_counter() - start
-        yield item
+    recent: deque[str] = deque()
+    seen: set[str] = set()
+    it = iter(items)
+    while True:
         start = time.perf_counter()
+        chunk = list(islice(it, LOOKUP_CHUNK))
+        if not chunk:
+            return
+        stored = store.known_documents(i.id for i in chunk if isinstance(i, Document))
+        t.seconds["sources"] += time.perf_counter() - start
+        for item in chunk:
+            if isinstance(item, SourceError):
+                report.errors.append(item)
+                if on_error:
+                    on_error(item)
+                continue
+            report.documents_read += 1
+            if item.id in stored or item.id in seen:
+                report.documents_skipped += 1
+                continue
+            seen.add(item.id)
+            recent.append(item.id)
+            if len(recent) > RECENT_IDS:
+                seen.discard(recent.popleft())
+            if len(item.text) > max_chars:
+                warn(
+                    item.path or item.id,
+                    f"text is {len(item.text):,} characters; only the first {max_chars:,} are "
+                    "parsed (setting max_chars)",
+                )
+            yield item

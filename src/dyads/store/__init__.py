@@ -177,14 +177,6 @@ class Store:
             for doc_id, story_id, fp in rows:
                 yield doc_id, story_id, list(fp or [])
 
-    def document_ids(self) -> set[str]:
-        """The ids of every stored document."""
-        cur = self.con.execute("SELECT id FROM documents")
-        out: set[str] = set()
-        while rows := cur.fetchmany(100_000):
-            out.update(r[0] for r in rows)
-        return out
-
     def fingerprints_of(self, ids: Sequence[str]) -> dict[str, list[int]]:
         """The fingerprints of the stored documents among ``ids``."""
         if not ids:
