@@ -38,7 +38,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "story_window",
         100_000,
-        "A document is compared with the latest this many documents (about 1 kB of memory each).",
+        "A document is compared with the latest this many documents (under 1 kB of memory each).",
     ),
 )
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import dyads
-from dyads.analysis import load_hierarchy, supported_by, supporters
+from dyads.analysis import Hierarchy, load_hierarchy, supported_by, supporters
 from dyads.errors import UnknownActor
 
 from .handmade import make_store, rel
@@ -53,6 +53,17 @@ def test_hierarchy_chain_and_family(db: Path) -> None:
     assert h.top("qassam-brigades") == "qassam-brigades"  # an armed group's wing does not roll up
     assert h.family("iran") == ["iran", "iran.government", "iran.military", "irgc", "quds-force"]
     assert h.family("irgc") == ["irgc", "quds-force"]
+
+
+def test_a_family_is_every_actor_whose_chain_passes_through_it_even_with_a_cycle() -> None:
+    # c -> d -> c is a cycle in user data: it must neither loop nor lose anyone
+    h = Hierarchy({"b": "a", "e": "a", "c": "d", "d": "c", "c2": "d", "d2": "c2", "x": "y"})
+    for actor in ("a", "b", "c", "d", "e", "x", "y", "nobody"):
+        below = sorted(a for a in h.up if a != actor and actor in h.chain(a)[1:])
+        assert h.family(actor) == [actor, *below]  # the definition, one actor at a time
+    assert h.family("a") == ["a", "b", "e"]
+    assert h.family("c") == ["c", "c2", "d", "d2"]
+    assert h.family("d") == ["d", "c", "c2", "d2"]
 
 
 def test_supporters_count_stories_not_documents(db: Path) -> None:

@@ -21,7 +21,14 @@ import math
 from collections import defaultdict
 from typing import Any
 
-from dyads.analysis.queries import CLASS_SQL, _evidence, actor_rows, resolve_actor
+from dyads.analysis.queries import (
+    COUNTED_MODALITIES,
+    COUNTED_SQL,
+    _evidence,
+    actor_rows,
+    claim_class,
+    resolve_actor,
+)
 from dyads.analysis.rollup import load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.store import Store
@@ -149,7 +156,7 @@ def _claims(
     sorted on targets for the leaders' claims about A. Document fields come from a copy's
     ``doc`` STRUCT (no scan of ``documents``); without fresh copies the same statement reads
     ``relations`` joined to its documents. Each row is then sorted into the pair, the ties or
-    both, in :data:`_ORDER`, so equally strong claims of one story (copies) are chosen the same
+    both, in :func:`_order`, so equally strong claims of one story (copies) are chosen the same
     way whichever plan DuckDB picks.
     """
     tables = relations_tables(store)
@@ -165,7 +172,7 @@ def _claims(
         plain("target_id", fam_a),
         plain("target_id", fam_b),
     )
-    tie_sql = f"r.relation IN {in_list(list(_LEADER_TIES))} AND {_COUNTED}"
+    tie_sql = f"r.relation IN {in_list(list(_LEADER_TIES))} AND {COUNTED_SQL}"
     src = tables["source"]
     own, p_own = member_sql(store, src, "source_id", [*fam_a, *fam_b], alias="r")
     a_out = f"{tb}"
@@ -181,24 +188,30 @@ def _claims(
         sl, psl = plain("source_id", leaders)
         arms.append(f"{about_a} AND {sl} AND NOT ({sb}) AND {tie_sql}")
         params += [*p_about_a, *psl, *psb, *_LEADER_TIES, *tparams]
-    cols = ", ".join(f"r.doc.{f} AS {a}" for f, a in _DOC_COLUMNS)
     select = (
         "SELECT r.id, r.relation, r.source_id, r.target_id, r.kinds, r.modality, r.polarity, "
-        "r.attributed_to, r.date, r.role, r.confidence, r.doc_id, "
-        f'{cols}, r.evidence, r.start, r."end", {CLASS_SQL} AS class FROM '
+        'r.attributed_to, r.date, r.role, r.confidence, r.doc_id, r.doc, r.evidence, r.start, r."end" '
+        "FROM "
     )
     found = f"r.doc IS NOT NULL AND {tsql}"  # (the time filter's SQL has braces: no .format)
     sql = " UNION ALL ".join(
         f"{select}{_with_doc(t)} r WHERE {arm} AND {found}"
         for t, arm in zip((src, tables["target"]), arms, strict=False)
     )
-    cur = store.con.execute(f"{sql} ORDER BY {_ORDER}", params)
+    cur = store.con.execute(sql, params)
     names = [c[0] for c in cur.description]
+    rows = []
+    for row in cur.fetchall():
+        r = dict(zip(names, row, strict=True))
+        doc = r.pop("doc")
+        r.update({column: doc[field] for field, column in _DOC_COLUMNS})
+        r["class"] = claim_class(r["polarity"], r["modality"])
+        rows.append(r)
+    rows.sort(key=_order)
     set_a, set_b, set_l = set(fam_a), set(fam_b), set(leaders)
     pair: list[dict[str, Any]] = []
     ties: list[dict[str, Any]] = []
-    for row in cur.fetchall():
-        r = dict(zip(names, row, strict=True))
+    for r in rows:
         s, t = r["source_id"], r["target_id"]
         if (s in set_a and t in set_b) or (s in set_b and t in set_a):
             pair.append(r)
@@ -206,15 +219,10 @@ def _claims(
             ((s in set_l and t in set_a) or (s in set_a and t in set_l))
             and r["relation"] in _LEADER_TIES
             and r["polarity"] == "affirmed"
-            and r["modality"] in MODALITY_FACTOR
+            and r["modality"] in COUNTED_MODALITIES
         ):
             ties.append(r)
     return pair, ties
-
-
-#: Claims that count as ties (and as leadership when finding B's leaders). The modalities are
-#: those of :data:`MODALITY_FACTOR`.
-_COUNTED = "r.polarity = 'affirmed' AND r.modality IN ('asserted', 'reported', 'believed')"
 
 
 def _leaders(
@@ -233,7 +241,7 @@ def _leaders(
         for (x,) in store.con.execute(
             f"""SELECT r.source_id FROM {_with_doc(by_target)} r
                 WHERE r.relation = 'LEADS' AND {b_in} AND NOT ({a_in}) AND r.doc IS NOT NULL
-                  AND {_COUNTED} AND {tsql}
+                  AND {COUNTED_SQL} AND {tsql}
                 GROUP BY r.source_id
                 ORDER BY count(DISTINCT r.doc.story_id) DESC, r.source_id LIMIT {MAX_LEADERS}""",
             [*b_params, *a_params, *tparams],
@@ -268,9 +276,12 @@ def _name(store: Store, rows: list[dict[str, Any]], actors: list[str]) -> dict[s
     return {a: known.get(a, {"id": a, "name": a, "type": None}) for a in actors}
 
 
-#: Claim order: oldest document first (the first copy of a story is its voice), then position.
-#: (Output columns of :func:`_claims`.)
-_ORDER = "doc_date NULLS LAST, path, doc_id, start, id"
+def _order(r: dict[str, Any]) -> tuple[Any, ...]:
+    """Claim order: oldest document first (the first copy of a story is its voice), then position;
+    missing values last (as SQL's ``ORDER BY ... NULLS LAST``)."""
+    return tuple((r[k] is None, r[k]) for k in ("doc_date", "path", "doc_id", "start", "id"))
+
+
 #: (``doc`` field, column name) as :data:`~dyads.analysis.queries.EVIDENCE_COLUMNS` names them.
 _DOC_COLUMNS = (
     ("path", "path"),

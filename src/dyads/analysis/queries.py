@@ -20,6 +20,15 @@ CLASS_SQL = (
     "CASE WHEN r.polarity = 'denied' THEN 'denied' "
     "WHEN r.modality IN ('hypothetical', 'question') THEN 'unconfirmed' ELSE 'affirmed' END"
 )
+
+
+def claim_class(polarity: str | None, modality: str | None) -> str:
+    """What :data:`CLASS_SQL` computes, in Python."""
+    if polarity == "denied":
+        return "denied"
+    return "unconfirmed" if modality in ("hypothetical", "question") else "affirmed"
+
+
 #: SQL: strongest first (asserted, reported, believed, then the rest).
 MODALITY_RANK_SQL = (
     "CASE r.modality WHEN 'asserted' THEN 0 WHEN 'reported' THEN 1 WHEN 'believed' THEN 2 "

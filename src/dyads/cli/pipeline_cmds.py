@@ -129,7 +129,7 @@ def extract(
     "--story-window",
     type=click.IntRange(1),
     default=None,
-    help="Compare each document with the latest N for copies (default 100,000; ~1 kB each).",
+    help="Compare each document with the latest N for copies (default 100,000; <1 kB each).",
 )
 @click.option("--profile", is_flag=True, help="Print seconds spent per pipeline stage.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")

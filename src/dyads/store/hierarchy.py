@@ -17,6 +17,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -51,8 +52,22 @@ class Hierarchy:
 
     def family(self, actor_id: str) -> list[str]:
         """``actor_id`` and every actor below it that rolls up through it (sorted, itself first)."""
-        below = sorted(a for a in self.up if a != actor_id and actor_id in self.chain(a)[1:])
-        return [actor_id, *below]
+        below: set[str] = set()
+        todo = [actor_id]
+        while todo:
+            for child in self._children.get(todo.pop(), ()):
+                if child != actor_id and child not in below:
+                    below.add(child)
+                    todo.append(child)
+        return [actor_id, *sorted(below)]
+
+    @cached_property
+    def _children(self) -> dict[str, list[str]]:
+        """``{parent: [actors whose parent it is]}``, built once (``up`` is not changed after)."""
+        out: dict[str, list[str]] = {}
+        for child, parent in self.up.items():
+            out.setdefault(parent, []).append(child)
+        return out
 
     def signature(self) -> str:
         """A short hash of the whole hierarchy: equal signatures, equal ``top`` for every actor."""
