@@ -32,7 +32,14 @@ from dyads.analysis.queries import (
 from dyads.analysis.rollup import load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.store import Store
-from dyads.store.clustered import doc_struct, in_list, is_clustered, member_sql, relations_tables
+from dyads.store.clustered import (
+    doc_struct,
+    ids_sql,
+    in_list,
+    is_clustered,
+    member_sql,
+    relations_tables,
+)
 
 #: Weight of one fully asserted, independent story in each component. Positive components raise
 #: leverage; those in COUNTER lower it.
@@ -163,14 +170,11 @@ def _claims(
     tsql, tparams = time.sql("r", "r.doc")
     leaders = _leaders(store, tables["target"], fam_a, fam_b, tsql, tparams)
 
-    def plain(column: str, ids: list[str]) -> tuple[str, list[Any]]:
-        return member_sql(store, "relations", column, ids, alias="r")
-
     (sa, psa), (sb, psb), (ta, pta), (tb, ptb) = (
-        plain("source_id", fam_a),
-        plain("source_id", fam_b),
-        plain("target_id", fam_a),
-        plain("target_id", fam_b),
+        ids_sql("source_id", fam_a, alias="r"),
+        ids_sql("source_id", fam_b, alias="r"),
+        ids_sql("target_id", fam_a, alias="r"),
+        ids_sql("target_id", fam_b, alias="r"),
     )
     tie_sql = f"r.relation IN {in_list(list(_LEADER_TIES))} AND {COUNTED_SQL}"
     src = tables["source"]
@@ -178,14 +182,14 @@ def _claims(
     a_out = f"{tb}"
     p_a_out = [*ptb]
     if leaders:
-        tl, ptl = plain("target_id", leaders)
+        tl, ptl = ids_sql("target_id", leaders, alias="r")
         a_out, p_a_out = f"{tb} OR ({tl} AND {tie_sql})", [*ptb, *ptl, *_LEADER_TIES]
     arms = [f"{own} AND (({sa} AND ({a_out})) OR ({sb} AND {ta}))"]
     params = [*p_own, *psa, *p_a_out, *psb, *pta, *tparams]
     if leaders:
         tgt = tables["target"]
         about_a, p_about_a = member_sql(store, tgt, "target_id", fam_a, alias="r")
-        sl, psl = plain("source_id", leaders)
+        sl, psl = ids_sql("source_id", leaders, alias="r")
         arms.append(f"{about_a} AND {sl} AND NOT ({sb}) AND {tie_sql}")
         params += [*p_about_a, *psl, *psb, *_LEADER_TIES, *tparams]
     select = (
@@ -235,7 +239,7 @@ def _leaders(
 ) -> list[str]:
     """B's best-attested leaders (most independent stories), A's family left out."""
     b_in, b_params = member_sql(store, by_target, "target_id", fam_b, alias="r")
-    a_in, a_params = member_sql(store, "relations", "source_id", fam_a, alias="r")
+    a_in, a_params = ids_sql("source_id", fam_a, alias="r")
     return [
         x
         for (x,) in store.con.execute(
@@ -250,13 +254,12 @@ def _leaders(
 
 
 def _with_doc(table: str) -> str:
-    """``table`` if it is a sorted copy, else ``relations`` with the copy's extra columns: its
-    documents' fields packed the same way (``doc``) and no tops (never filtered on there)."""
+    """``table`` if it is a sorted copy, else ``relations`` with its documents' fields packed
+    as the copies pack them (``doc``)."""
     if is_clustered(table):
         return table
     return (
-        f"(SELECT r.*, {doc_struct('d')} AS doc, NULL::VARCHAR AS source_top, "
-        f"NULL::VARCHAR AS target_top FROM {table} r JOIN documents d ON d.id = r.doc_id)"
+        f"(SELECT r.*, {doc_struct('d')} AS doc FROM {table} r JOIN documents d ON d.id = r.doc_id)"
     )
 
 

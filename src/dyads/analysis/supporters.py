@@ -15,7 +15,7 @@ from dyads.analysis.queries import _evidence, actor_rows, mark_copies, resolve_a
 from dyads.analysis.rollup import Hierarchy, load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter, date_bounds
 from dyads.store import Store
-from dyads.store.clustered import is_clustered, member_sql, relations_table
+from dyads.store.clustered import ids_sql, is_clustered, member_sql, relations_table
 
 #: Evidence sentences returned per supporter and class (affirmed, denied, unconfirmed).
 EVIDENCE_PER_SUPPORTER = 3
@@ -95,7 +95,7 @@ def _support(
     if kind:
         kind_sql, kind_params = "AND list_contains(r.kinds, ?)", [kind]
     in_fam, in_params = member_sql(store, table, here, fam, alias="r")
-    other_in_fam, other_params = member_sql(store, "relations", other, fam, alias="r")
+    other_in_fam, other_params = ids_sql(other, fam, alias="r")
     where = f"""r.relation = 'SUPPORTS' AND {in_fam} AND NOT ({other_in_fam})
           AND {found} AND {tsql} {kind_sql}"""
     params = [*in_params, *other_params, *tparams, *kind_params]

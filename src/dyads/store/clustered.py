@@ -42,9 +42,10 @@ DOC_FIELDS = ("story_id", "date", "path", "url", "title", "outlet")
 def ensure_indexes(store: Store) -> None:
     """(Re)build the sorted copies if missing or stale (needs a writable store)."""
     hier = read_hierarchy(store)  # as the store holds it now, never a remembered one
+    fresh = _fresh_tables(store, hier)
     tops = hier.mapping()
     for side, table in CLUSTERED.items():
-        if _fresh_tables(store, hier)[side] == table:
+        if fresh[side] == table:
             continue
         other = "target" if side == "source" else "source"
         store.con.execute(
@@ -125,19 +126,24 @@ def member_sql(
     most :data:`MAX_LITERAL_IDS` (one for a family): DuckDB then reads only the row groups of
     those tops. The tops come from the hierarchy the copy was sorted by (a fresh copy's).
     """
-    col = f"{alias}.{column}" if alias else column
-    params: list[Any]
-    if len(ids) <= MAX_LITERAL_IDS:
-        sql, params = f"{col} IN {in_list(ids)}", list(ids)
-    else:
-        sql, params = f"{col} = ANY(?::VARCHAR[])", [list(ids)]
+    sql, params = ids_sql(column, ids, alias=alias)
     if is_clustered(table) and ids:
         hier = load_hierarchy(store)
         tops = sorted({hier.top(i) for i in ids})
         if len(tops) <= MAX_LITERAL_IDS:
+            col = f"{alias}.{column}" if alias else column
             top_col = col.removesuffix("_id") + "_top"
             sql, params = f"{top_col} IN {in_list(tops)} AND {sql}", [*tops, *params]
     return sql, params
+
+
+def ids_sql(column: str, ids: list[str], *, alias: str = "") -> tuple[str, list[Any]]:
+    """SQL (and params) for ``<alias>.<column>`` being one of ``ids``, on any relations table
+    (no tops: :func:`member_sql` adds them on a sorted copy)."""
+    col = f"{alias}.{column}" if alias else column
+    if len(ids) <= MAX_LITERAL_IDS:
+        return f"{col} IN {in_list(ids)}", list(ids)
+    return f"{col} = ANY(?::VARCHAR[])", [list(ids)]
 
 
 def in_list(values: list[Any]) -> str:

@@ -45,7 +45,7 @@ MAX_LOAD = 0.6  # the band-key table doubles beyond this share of used slots
 CANDIDATE_FACTOR = 0.8
 CANDIDATE_RECALL = 0.9
 RECENT = 2048  # fingerprints kept in memory when older ones can be loaded (~1 kB each)
-WINDOW = 100_000  # documents that are candidates (the latest ones): ~1 kB each, see the docstring
+WINDOW = 100_000  # documents that are candidates (the latest ones): <1 kB each, see the docstring
 _SEED = 20240611  # fixed: the same fingerprint must fall in the same buckets in every run
 _EMPTY = np.uint32(0)
 #: Keys rehashed per step when the key table grows (bounds the temporary arrays of a rehash).
