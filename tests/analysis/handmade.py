@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -73,7 +73,7 @@ def rel(
 
 def make_store(
     path: Path,
-    docs: dict[str, tuple[str | None, str]],
+    docs: Mapping[str, tuple[str | None, str | None]],
     rels: list[dict[str, Any]],
     actors: list[tuple[str, str, str, str | None]] | None = None,
 ) -> Path:

@@ -3,6 +3,7 @@ hypotheticals kept apart, hierarchy roll-up; then robust checks on the sample co
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,64 @@ def test_samples_supported_by_iran(samples_db: tuple[Path, object]) -> None:
     with dyads.open(samples_db[0]) as store:
         ids = {r["id"] for r in supported_by(store, "Iran", roll_up=True)["rows"] if r["n_stories"]}
     assert {"houthis", "hamas"} & ids
+
+
+@pytest.fixture(scope="module")
+def ranked_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Supporters of the Houthis that tie on stories and differ on the later ranking keys; two
+    documents without a story (story_id NULL)."""
+    docs: dict[str, tuple[str | None, str | None]] = {
+        f"d{i}": ("2020-01-01", f"s{i}") for i in range(1, 9)
+    }
+    docs |= {"n1": ("2020-02-01", None), "n2": ("2020-03-01", None)}
+    rels = [
+        rel("iran", "SUPPORTS", "houthis", "d1"),
+        rel("iran", "SUPPORTS", "houthis", "d2", modality="reported"),
+        rel("saudi-arabia", "SUPPORTS", "houthis", "d1"),
+        rel("saudi-arabia", "SUPPORTS", "houthis", "d3", kinds=["funding"]),
+        rel("pakistan", "SUPPORTS", "houthis", "n1"),
+        rel("pakistan", "SUPPORTS", "houthis", "n2"),
+        rel("pakistan", "SUPPORTS", "houthis", "d4", polarity="denied"),
+        rel("isi", "SUPPORTS", "houthis", "d8", kinds=["training"]),
+        rel("taliban", "SUPPORTS", "houthis", "d5"),
+        rel("hamas", "SUPPORTS", "houthis", "d6", modality="hypothetical"),
+        rel("leader-x", "SUPPORTS", "houthis", "d7", polarity="denied"),
+    ]
+    return make_store(tmp_path_factory.mktemp("rank") / "rank.duckdb", docs, rels)
+
+
+def test_supporters_rank_by_stories_then_asserted_reported_and_fewest_denials(
+    ranked_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sup = importlib.import_module("dyads.analysis.supporters")
+    answers = {}
+    for above in (sup.RANK_IN_SQL_ABOVE, 0):  # ranked in Python, then in SQL
+        monkeypatch.setattr(sup, "RANK_IN_SQL_ABOVE", above)
+        with dyads.open(ranked_db) as store:
+            answers[above] = [
+                supporters(store, "houthis", roll_up=roll, limit=limit)
+                for roll in (False, True)
+                for limit in (None, 2)
+            ]
+    python, sql = answers.values()
+    assert python == sql
+    flat, flat_2, rolled, _ = python
+    # saudi-arabia 2 stories both asserted; iran 2 (one reported); taliban 1 and pakistan 1 (the
+    # two story-less documents are one story) with a denial; isi 1 from its own story; hamas
+    # only hypothetical; leader-x only a denial
+    assert [r["id"] for r in flat["rows"]] == [
+        "saudi-arabia",
+        "iran",
+        "isi",
+        "taliban",
+        "pakistan",
+        "hamas",
+        "leader-x",
+    ]
+    pakistan = next(r for r in flat["rows"] if r["id"] == "pakistan")
+    assert (pakistan["n_stories"], pakistan["n_documents"]) == (1, 2)
+    assert [r["id"] for r in flat_2["rows"]] == ["saudi-arabia", "iran"]
+    assert flat_2["n_partners"] == flat["n_partners"] == 7
+    # rolled up, the ISI's story counts for Pakistan: 2 stories, both asserted, one denial
+    assert [r["id"] for r in rolled["rows"]][:3] == ["saudi-arabia", "pakistan", "iran"]
+    assert rolled["n_partners"] == 6

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 import shutil
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
 
 import dyads
 from dyads.analysis import leaders, leverage, load_hierarchy, supported_by, supporters
-from dyads.analysis.queries import dyad
+from dyads.analysis.queries import actor_rows, dyad, resolve_actor
 from dyads.analysis.timefilter import TimeFilter
 from dyads.store import ROW_GROUP_SIZE, Store, ensure_indexes
 from dyads.store.clustered import CLUSTERED, member_sql, relations_tables
@@ -74,6 +76,51 @@ def test_answers_are_the_same_with_and_without_sorted_copies(
     # and they are not all empty: the comparison means something
     assert any(r["rows"] for k, r in with_copies.items() if k.startswith("supporters"))  # type: ignore[index]
     assert any(r["components"] for k, r in with_copies.items() if k.startswith("leverage"))  # type: ignore[index]
+
+
+def _support_answers(db: Path) -> dict[str, Any]:
+    with dyads.open(db) as store:
+        return {
+            f"{fn.__name__} {a} {roll} {limit}": fn(store, a, roll_up=roll, limit=limit)
+            for fn in (supporters, supported_by)
+            for a in ACTORS
+            for roll in (False, True)
+            for limit in (None, 1)
+        }
+
+
+def test_partners_ranked_in_sql_as_in_python_with_and_without_copies(
+    samples_db: tuple[Path, object], plain_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sup = importlib.import_module("dyads.analysis.supporters")
+    for db in (samples_db[0], plain_db):  # the copies' top columns; the hierarchy joined
+        in_python = _support_answers(db)
+        monkeypatch.setattr(sup, "RANK_IN_SQL_ABOVE", 0)
+        in_sql = _support_answers(db)
+        monkeypatch.undo()
+        assert in_sql == in_python
+        rows = [(len(r["rows"]), r["n_partners"]) for r in in_python.values()]
+        assert sum(n for n, _ in rows) >= 40 and any(n < m for n, m in rows)  # limits cut
+
+
+def test_a_read_only_store_remembers_actor_names_a_writable_one_asks(tmp_path: Path) -> None:
+    db = tmp_path / "names.duckdb"
+    with Store(db) as store:
+        store.con.execute(
+            "INSERT INTO actors VALUES ('iran', 'Iran', 'state', NULL, NULL, [], 'test')"
+        )
+        assert actor_rows(store, ["iran", "nobody"]) == {"iran": ("Iran", "state")}
+        store.con.execute("UPDATE actors SET name = 'Islamic Republic of Iran' WHERE id = 'iran'")
+        assert actor_rows(store, ["iran"]) == {"iran": ("Islamic Republic of Iran", "state")}
+    with Store(db, read_only=True) as store:
+        assert actor_rows(store, ["iran", "nobody"]) == {
+            "iran": ("Islamic Republic of Iran", "state")
+        }
+        assert store.memo("actor_rows", dict) == {
+            "iran": ("Islamic Republic of Iran", "state"),
+            "nobody": None,  # a miss is remembered too
+        }
+        assert resolve_actor(store, "IRAN") == "iran"
 
 
 def test_a_read_only_store_remembers_the_hierarchy_a_writable_one_rereads_it(

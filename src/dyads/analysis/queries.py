@@ -76,8 +76,9 @@ def resolve_actor(store: Store, name: str) -> str:
     form, and mention counts are only computed to break a tie between exact matches.
     """
     name = name.strip()
+    known = actor_rows(store, [name, name.lower()])
     for candidate in (name, name.lower()):
-        if store.query("SELECT id FROM actors WHERE id = ?", [candidate]):
+        if candidate in known:
             return candidate
     key = normalise(name)
     if not key:
@@ -126,17 +127,28 @@ def actor_names(store: Store, ids: list[str]) -> dict[str, str]:
 
 
 def actor_rows(store: Store, ids: list[str]) -> dict[str, tuple[Any, Any]]:
-    """``{id: (name, type)}`` for the stored actors among ``ids``, in one query."""
-    rows = store.con.execute(
-        "SELECT id, name, type FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-        [sorted(set(ids) - {None})],
-    ).fetchall()
-    return {i: (n, t) for i, n, t in rows}
+    """``{id: (name, type)}`` for the stored actors among ``ids``, in one query.
+
+    A read-only store remembers the ids it has looked up (found or not) while it is open
+    (:meth:`~dyads.store.Store.memo`), so a long-lived reader such as the web app stops asking
+    for the names of the hubs every answer mentions; a writable store always asks.
+    """
+    known: dict[str, tuple[Any, Any] | None] = store.memo("actor_rows", dict)
+    want = sorted(set(ids) - {None})
+    missing = [i for i in want if i not in known]
+    if missing:
+        rows = store.con.execute(
+            "SELECT id, name, type FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [missing],
+        ).fetchall()
+        known.update(dict.fromkeys(missing))
+        known.update((i, (n, t)) for i, n, t in rows)
+    return {i: row for i in want if (row := known[i]) is not None}
 
 
 def actor_ref(store: Store, actor_id: str) -> dict[str, Any]:
-    rows = store.query("SELECT id, name, type FROM actors WHERE id = ?", [actor_id])
-    return rows[0] if rows else {"id": actor_id, "name": actor_id, "type": None}
+    name, type_ = actor_rows(store, [actor_id]).get(actor_id, (actor_id, None))
+    return {"id": actor_id, "name": name, "type": type_}
 
 
 def list_actors(store: Store, limit: int | None = None) -> list[dict[str, Any]]:

@@ -21,6 +21,10 @@ from dyads.store.clustered import ids_sql, is_clustered, member_sql, relations_t
 EVIDENCE_PER_SUPPORTER = 3
 #: Rows returned by default (the strongest first); ``n_partners`` says how many there were.
 DEFAULT_LIMIT = 50
+#: Partners are ranked in Python on the actor's claims up to this many, in SQL above (a hub:
+#: Python ranks 5,000 claims of 3,600 partners in ~15 ms, where SQL takes ~8 ms; for a few
+#: claims one query less is faster). Both rank alike (tested).
+RANK_IN_SQL_ABOVE = 1_000
 
 
 def supporters(
@@ -99,32 +103,55 @@ def _support(
     where = f"""r.relation = 'SUPPORTS' AND {in_fam} AND NOT ({other_in_fam})
           AND {found} AND {tsql} {kind_sql}"""
     params = [*in_params, *other_params, *tparams, *kind_params]
-    # First the claims touching the actor (a few rows to tens of thousands for a hub) with only
-    # what counting needs; partners are ranked on light per-claim work, and only the partners
-    # shown are summarised. The evidence of the chosen claims is fetched afterwards.
-    claims = store.rows(
-        f"""SELECT r.{other}, r.id, r.kinds, r.modality, r.polarity, r.confidence, r.doc_id,
-                   {d}.story_id, coalesce(r.date, {d}.date)
-            FROM {table} r {join} WHERE {where}""",
-        params,
-    )
-    groups: dict[str, list[tuple[Any, ...]]] = {}
-    top = hier.top if hier else None
-    for claim in claims:
-        groups.setdefault(top(claim[0]) if top else claim[0], []).append(claim)
-    order = sorted(groups, key=lambda pid: _rank_key(pid, groups[pid]))
-    n_partners = len(order)
-    if limit:
-        order = order[:limit]
+    # The actor's claims (a few to tens of thousands for a hub) are counted up to
+    # RANK_IN_SQL_ABOVE. Up to there all are read with what their evidence shows and partners
+    # are ranked here; above, partners are ranked in SQL and only the claims of the partners
+    # shown are read.
+    pid, tops_join, tops_params = _partner_sql(table, other, hier)
+    src = f"{table} r {join} {tops_join}"
+    src_params = [*tops_params, *params]
+    select = f"""SELECT {pid} AS partner, r.id, r.relation, r.source_id, r.target_id, r.kinds,
+                        r.modality, r.polarity, r.attributed_to, r.date, r.role, r.confidence,
+                        r.doc_id, {d}.path, {d}.url, {d}.title, {d}.date AS doc_date, {d}.outlet,
+                        {d}.story_id, r.evidence, r.start, r."end"
+                 FROM {src} WHERE {where}"""
+    many = store.con.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {src} WHERE {where} LIMIT {RANK_IN_SQL_ABOVE + 1})",
+        src_params,
+    ).fetchall()[0][0]
+    in_sql = many > RANK_IN_SQL_ABOVE
+    if in_sql:
+        order, n_partners = _rank_in_sql(store, src, where, pid, d, src_params, limit)
+        rows = store.query(f"{select} AND {pid} = ANY(?::VARCHAR[])", [*src_params, order])
+    else:
+        rows = store.query(select, src_params)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        groups.setdefault(r.pop("partner"), []).append(r)
+    if not in_sql:
+        order = sorted(groups, key=lambda partner: _rank_key(partner, groups[partner]))
+        n_partners = len(order)
+        if limit:
+            order = order[:limit]
     ranked = []
-    for pid in order:
+    for partner in order:
         p = _Partner()
-        for orig, rid, kinds, modality, polarity, conf, doc_id, story, eff in groups[pid]:
-            p.add(orig, rid, list(kinds or []), modality, polarity, conf or 0.0, doc_id, story, eff)
-        ranked.append((pid, p, p.summary()))
-    chosen = sorted({rid for _, p, _ in ranked for rid in p.samples(evidence)}) if evidence else []
-    by_id = _evidence_rows(store, table, join, d, where, params, chosen)
-    ids = [pid for pid, _, _ in ranked]
+        for r in groups[partner]:
+            p.add(
+                r[other],
+                r["id"],
+                list(r["kinds"] or []),
+                r["modality"],
+                r["polarity"],
+                r["confidence"] or 0.0,
+                r["doc_id"],
+                r["story_id"],
+                r["date"] if r["date"] is not None else r["doc_date"],
+            )
+        ranked.append((partner, p, p.summary()))
+    chosen = {rid for _, p, _ in ranked for rid in p.samples(evidence)} if evidence else set()
+    by_id = {r["id"]: r for partner in order for r in groups[partner] if r["id"] in chosen}
+    ids = [partner for partner, _, _ in ranked]
     refs = actor_rows(
         store,
         [
@@ -140,7 +167,7 @@ def _support(
     names = {i: n for i, (n, _) in refs.items()}
     types = {i: t for i, (_, t) in refs.items()}
     out = []
-    for pid, p, row in ranked:
+    for partner, p, row in ranked:
         items = (
             [texts[rid] | {"class": cls} for cls, rid in p.sample_order(evidence) if rid in texts]
             if evidence
@@ -148,11 +175,11 @@ def _support(
         )
         out.append(
             {
-                "id": pid,
-                "name": names.get(pid, pid),
-                "type": types.get(pid),
+                "id": partner,
+                "name": names.get(partner, partner),
+                "type": types.get(partner),
                 **row,
-                "via": sorted(v for v in p.via if v != pid),
+                "via": sorted(v for v in p.via if v != partner),
                 "evidence": mark_copies(items),
             }
         )
@@ -168,43 +195,16 @@ def _support(
     }
 
 
-def _evidence_rows(
-    store: Store,
-    table: str,
-    join: str,
-    d: str,
-    where: str,
-    params: list[Any],
-    ids: list[str],
-) -> dict[str, dict[str, Any]]:
-    """The claims ``ids`` (among those ``where`` selects) with everything their evidence shows.
-
-    The actor condition of ``where`` stays, so DuckDB reads only that actor's row groups."""
-    if not ids:
-        return {}
-    rows = store.query(
-        f"""SELECT r.id, r.relation, r.source_id, r.target_id, r.kinds, r.modality, r.polarity,
-                   r.attributed_to, r.date, r.role, r.confidence, r.doc_id, {d}.path, {d}.url,
-                   {d}.title, {d}.date AS doc_date, {d}.outlet, {d}.story_id, r.evidence,
-                   r.start, r."end"
-            FROM {table} r {join} WHERE {where} AND r.id = ANY(?::VARCHAR[])""",
-        [*params, ids],
-    )
-    return {r["id"]: r for r in rows}
-
-
-def _rank_key(pid: str, claims: list[tuple[Any, ...]]) -> tuple[Any, ...]:
-    """Strongest first: stories, then asserted and reported stories, then fewest denials.
-
-    Computed on the raw claim rows: a hub has thousands of partners, of which only the first
-    ``limit`` are summarised (:class:`_Partner`)."""
+def _rank_key(partner: str, claims: list[dict[str, Any]]) -> tuple[Any, ...]:
+    """Strongest first: stories, then asserted and reported stories, then fewest denials
+    (as :func:`_rank_in_sql` ranks them)."""
     counted: set[Any] = set()
     asserted: set[Any] = set()
     reported: set[Any] = set()
     denied: set[Any] = set()
     for claim in claims:
-        modality, polarity, story = claim[3], claim[4], claim[7]
-        if polarity == "denied":
+        modality, story = claim["modality"], claim["story_id"]
+        if claim["polarity"] == "denied":
             denied.add(story)
         elif modality not in ("hypothetical", "question"):
             counted.add(story)
@@ -212,7 +212,63 @@ def _rank_key(pid: str, claims: list[tuple[Any, ...]]) -> tuple[Any, ...]:
                 asserted.add(story)
             elif modality == "reported":
                 reported.add(story)
-    return (-len(counted), -len(asserted), -len(reported), len(denied), pid)
+    return (-len(counted), -len(asserted), -len(reported), len(denied), partner)
+
+
+def _rank_in_sql(
+    store: Store,
+    src: str,
+    where: str,
+    pid: str,
+    d: str,
+    params: list[Any],
+    limit: int | None,
+) -> tuple[list[str], int]:
+    """(the strongest ``limit`` partners, how many there are), ranked as :func:`_rank_key` does.
+
+    Per (partner, story) which classes of claim it holds, then per partner how many stories
+    (GROUP BY makes one group of NULL stories, as a Python set holds one None)."""
+    rows = store.con.execute(
+        f"""WITH s AS (
+                SELECT {pid} AS pid, {d}.story_id AS story,
+                       bool_or({_COUNTED}) AS counted,
+                       bool_or({_COUNTED} AND r.modality = 'asserted') AS asserted,
+                       bool_or({_COUNTED} AND r.modality = 'reported') AS reported,
+                       bool_or(r.polarity = 'denied') AS denied
+                FROM {src} WHERE {where} GROUP BY ALL)
+            SELECT pid, count(*) OVER () AS n_partners FROM s GROUP BY pid
+            ORDER BY count_if(counted) DESC, count_if(asserted) DESC, count_if(reported) DESC,
+                     count_if(denied), pid
+            {f"LIMIT {int(limit)}" if limit else ""}""",
+        params,
+    ).fetchall()
+    return [p for p, _ in rows], (rows[0][1] if rows else 0)
+
+
+def _partner_sql(table: str, other: str, hier: Hierarchy | None) -> tuple[str, str, list[Any]]:
+    """(SQL for the partner a claim in ``r`` counts for, a join it needs, the join's params).
+
+    The partner is the other actor, or with roll-up its top in the hierarchy: the copy's
+    ``source_top``/``target_top`` column on a sorted copy (sorted by this same hierarchy),
+    the hierarchy's mapping joined to ``relations`` otherwise."""
+    if hier is None:
+        return f"r.{other}", "", []
+    if is_clustered(table):
+        return f"r.{other.removesuffix('_id')}_top", "", []
+    tops = hier.mapping()
+    join = (
+        "LEFT JOIN (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS top) h "
+        f"ON h.id = r.{other}"
+    )
+    return f"coalesce(h.top, r.{other})", join, [list(tops), list(tops.values())]
+
+
+#: SQL: the claim in ``r`` counts for its partner's rank (not denied, not hypothetical or a
+#: question: :class:`_Partner`'s "affirmed"; NULLs as Python compares them).
+_COUNTED = (
+    "(r.polarity IS DISTINCT FROM 'denied' "
+    "AND (r.modality IS NULL OR r.modality NOT IN ('hypothetical', 'question')))"
+)
 
 
 _MODALITY_RANK = {"asserted": 0, "reported": 1, "believed": 2, "hypothetical": 3, "question": 4}
