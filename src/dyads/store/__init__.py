@@ -34,11 +34,13 @@ WRITE_MEMORY_LIMIT = "128MB"
 
 #: Rows per row group in the tables a writable store writes (DuckDB's default is 122,880). A pair
 #: query on a sorted relations copy decompresses a whole row group of every column it returns,
-#: however few rows match; with 16,384-row groups zone maps skip more. Measured on 1M relations
-#: (bench/query_bench.py): a one-actor lookup 7 -> 2.4 ms, ``leverage`` p95 about 30% lower; the
-#: file grows about 60% (146 -> 239 MB). The setting applies to writes only: any DuckDB reads
-#: the file as it is.
-ROW_GROUP_SIZE = 16_384
+#: however few rows match; with small groups zone maps skip more. Measured on 1M relations
+#: (bench/query_bench.py): 16,384 rows against the default, a one-actor lookup 7 -> 2.4 ms,
+#: ``leverage`` p95 about 30% lower, the file 146 -> 239 MB; 8,192 against 16,384 (queries
+#: interleaved on the two stores, 200 of each, both orders), mean ``leverage`` 8-13% lower,
+#: ``supporters`` 6-13%, ``dyad`` 1-5%, the file 239 -> 254 MB (4,096: no faster, 413 MB).
+#: The setting applies to writes only: any DuckDB reads the file as it is.
+ROW_GROUP_SIZE = 8_192
 
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
