@@ -12,6 +12,7 @@ own relation ids and its own text. Each size runs in a fresh process; printed: p
 per 1,000 documents, seconds, and what the store holds.
 
     python bench/store_bench.py --sizes 1000,10000,100000
+    python bench/store_bench.py --sizes 200000 --every 20000   # RSS as one run goes on
 """
 
 from __future__ import annotations
@@ -104,14 +105,30 @@ def write_corpus(folder: Path, n_docs: int, seed: int) -> None:
         f.close()
 
 
-def measure(templates: Path, folder: Path) -> dict[str, Any]:
+def _rss_now_mb() -> int:
+    """The process's resident memory now (Linux), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) // 1024
+    return 0
+
+
+def measure(templates: Path, folder: Path, every: int = 0) -> dict[str, Any]:
     from dyads.ingest import ingest
 
     pipe = ReplayPipeline(pickle.loads(templates.read_bytes()))
+    curve: list[tuple[int, int]] = []  # (documents stored, RSS MB) every ``every`` documents
+    stored = [0]
+
+    def progress(n: int) -> None:
+        stored[0] += n
+        if every and stored[0] // every > len(curve):
+            curve.append((stored[0], _rss_now_mb()))
+
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "store.duckdb"
         t0 = time.perf_counter()
-        report = ingest([folder], db, pipeline=pipe)  # type: ignore[arg-type]
+        report = ingest([folder], db, pipeline=pipe, progress=progress)  # type: ignore[arg-type]
         wall = time.perf_counter() - t0
         size = db.stat().st_size / 2**20
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -122,6 +139,7 @@ def measure(templates: Path, folder: Path) -> dict[str, Any]:
         "rss_mb": round(rss),
         "db_mb": round(size),
         "errors": len(report.errors),
+        "curve": curve,
     }
 
 
@@ -131,10 +149,13 @@ def main() -> None:
     parser.add_argument("--templates", type=int, default=300, help="documents parsed for real")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--every", type=int, default=0, help="also print RSS every this many documents stored"
+    )
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(measure(Path(args.child[0]), Path(args.child[1]))))
+        print(json.dumps(measure(Path(args.child[0]), Path(args.child[1]), args.every)))
         return
     results = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -149,6 +170,7 @@ def main() -> None:
             folder = Path(tmp) / f"corpus{n}"
             write_corpus(folder, n, args.seed)
             cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(tpl), str(folder)]
+            cmd += ["--every", str(args.every)]
             out = subprocess.run(cmd, capture_output=True, text=True, check=False)
             if out.returncode:
                 raise SystemExit(out.stderr[-3000:])
@@ -161,6 +183,10 @@ def main() -> None:
         print(
             f"{r['documents']:>10,} {r['relations']:>10,} {r['wall']:>8} {r['rss_mb']:>11} {r['db_mb']:>9}"
         )
+    for r in results:
+        if r["curve"]:
+            points = ", ".join(f"{n:,}: {mb}" for n, mb in r["curve"])
+            print(f"RSS MB after documents stored ({r['documents']:,} run): {points}")
     if len(results) > 1:
         a, b = results[0], results[-1]
         per_k = (b["rss_mb"] - a["rss_mb"]) / max(1, (b["documents"] - a["documents"]) / 1000)

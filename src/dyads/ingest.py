@@ -14,6 +14,8 @@ from itertools import islice
 from pathlib import Path
 from types import FrameType
 
+import duckdb
+
 from dyads.errors import SourceError
 from dyads.pipeline import Pipeline, Timings, batched
 from dyads.records import Document, ProcessedDocument
@@ -119,10 +121,20 @@ def ingest(
         finally:
             results.close()  # ends worker processes at once after an interruption
         report.timings.add(pipe.timings)
-        if report.documents_written:
-            t_index = time.perf_counter()
-            ensure_indexes(store)  # sorted copies for fast pair queries on large stores
-            report.timings.seconds["store"] += time.perf_counter() - t_index
+        # Sorted copies for fast pair queries on large stores: rebuilt when stale (new
+        # documents, a changed hierarchy, an earlier build that failed), two small queries when
+        # fresh. A failed build loses nothing: queries read ``relations`` (same answers).
+        t_index = time.perf_counter()
+        try:
+            ensure_indexes(store)
+        except duckdb.Error as err:
+            reason = str(err).splitlines()[0]
+            warn(
+                str(db),
+                f"sorted relation copies not built ({reason}); queries read the relations "
+                "table (same answers, slower); the next ingest tries again",
+            )
+        report.timings.seconds["store"] += time.perf_counter() - t_index
         report.counts = store.counts()
     report.timings.wall = time.perf_counter() - start
     report.timings.processes = settings.n_process

@@ -219,3 +219,33 @@ def test_a_family_sits_together_in_the_copies_and_queries_name_its_top(tmp_path:
         sql, params = member_sql(store, "relations", "source_id", family, alias="r")
         assert "top" not in sql
         assert con.execute(f"SELECT count(*) FROM relations r WHERE {sql}", params).fetchall() == n
+
+
+def test_copies_built_in_small_chunks_are_sorted_and_answer_the_same(
+    samples_db: tuple[Path, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "chunks.duckdb"
+    shutil.copy(samples_db[0], db)
+    clustered = importlib.import_module("dyads.store.clustered")
+    monkeypatch.setattr(clustered, "SORT_CHUNK_ROWS", 5)  # dozens of chunks on the samples
+    with Store(db) as store:
+        for table in CLUSTERED.values():
+            store.con.execute(f"DROP TABLE {table}")
+        ensure_indexes(store)
+        assert relations_tables(store) == CLUSTERED
+        tables = {t for (t,) in store.con.execute("SHOW TABLES").fetchall()}
+        assert clustered.STAGING not in tables  # the scratch table is gone
+        for side, table in CLUSTERED.items():
+            other = "target" if side == "source" else "source"
+            keys = store.con.execute(
+                f"SELECT {side}_top, {side}_id, {other}_id FROM {table} ORDER BY rowid"
+            ).fetchall()
+            assert len(keys) > 100 and keys == sorted(keys)
+    assert _answers(db) == _answers(samples_db[0])
+
+
+def test_chunks_hold_whole_tops() -> None:
+    clustered = importlib.import_module("dyads.store.clustered")
+    counts = [("a", 5), ("b", 5), ("c", 20), ("d", 1), ("e", 1)]
+    assert clustered._chunks(counts, 10) == [("a", "b"), ("c", "c"), ("d", "e")]
+    assert clustered._chunks([], 10) == []

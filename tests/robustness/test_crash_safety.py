@@ -7,6 +7,7 @@ holds wherever they land, so they do not depend on timing.
 
 from __future__ import annotations
 
+import importlib
 import random
 import signal
 import subprocess
@@ -14,12 +15,15 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
 import pytest
 from click.testing import CliRunner
 
 from dyads.cli import main
 from dyads.errors import StoreBusy
+from dyads.pipeline import Pipeline
 from dyads.store import Store
+from dyads.store.clustered import CLUSTERED, relations_tables
 
 from .conftest import child_env, dyads_cmd, run_dyads, table_rows, write_corpus
 
@@ -173,3 +177,26 @@ def test_a_second_ingest_into_a_busy_store_exits_2_and_names_the_file(
     assert result.returncode == 2
     assert "[E301]" in result.stderr and "held.duckdb" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_failed_build_of_the_sorted_copies_warns_and_the_next_ingest_builds_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pipeline: Pipeline
+) -> None:
+    folder, db = tmp_path / "corpus", tmp_path / "copies.duckdb"
+    write_corpus(folder, 6)
+    ingest_module = importlib.import_module("dyads.ingest")
+
+    def out_of_memory(store: Store) -> None:
+        raise duckdb.OutOfMemoryException("Out of Memory Error: failed to pin block\nhints")
+
+    monkeypatch.setattr(ingest_module, "ensure_indexes", out_of_memory)
+    report = ingest_module.ingest([folder], db, pipeline=pipeline)
+    assert report.documents_written == 6
+    assert [m for _, m in report.warnings if "copies not built (Out of Memory Error: fail" in m]
+    with Store(db, read_only=True) as store:  # everything is stored, queries read relations
+        assert relations_tables(store) == {"source": "relations", "target": "relations"}
+    monkeypatch.undo()
+    again = ingest_module.ingest([folder], db, pipeline=pipeline)
+    assert (again.documents_written, again.warnings) == (0, [])
+    with Store(db, read_only=True) as store:
+        assert relations_tables(store) == CLUSTERED

@@ -39,27 +39,78 @@ CLUSTERED: dict[str, str] = {"source": "relations_by_source", "target": "relatio
 DOC_FIELDS = ("story_id", "date", "path", "url", "title", "outlet")
 
 
+#: Scratch table of :func:`ensure_indexes`: the relations joined to their documents.
+STAGING = "relations_staging"
+#: A copy is sorted this many rows at a time (whole tops: a bigger top is sorted alone).
+SORT_CHUNK_ROWS = 200_000
+
+
 def ensure_indexes(store: Store) -> None:
-    """(Re)build the sorted copies if missing or stale (needs a writable store)."""
+    """(Re)build the sorted copies if missing or stale (needs a writable store).
+
+    Built in steps that each fit the write cache's cap (``WRITE_MEMORY_LIMIT``), spilling to
+    disk as they need: the relations are joined to their documents into a scratch table, then
+    each copy is appended in sorted chunks of about :data:`SORT_CHUNK_ROWS` rows, each a range of
+    tops. In one statement (join and sort) DuckDB ran out of memory at 200,000 documents (500,000
+    relations), and one sort of the joined rows at 400,000 documents.
+    """
     hier = read_hierarchy(store)  # as the store holds it now, never a remembered one
     fresh = _fresh_tables(store, hier)
-    tops = hier.mapping()
-    for side, table in CLUSTERED.items():
-        if fresh[side] == table:
-            continue
-        other = "target" if side == "source" else "source"
-        store.con.execute(
-            f"""CREATE OR REPLACE TABLE {table} AS
-                WITH tops AS (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS top)
-                SELECT r.*, CASE WHEN d.id IS NOT NULL THEN {doc_struct("d")} END AS doc,
-                       coalesce(ts.top, r.source_id) AS source_top,
+    stale = [(side, table) for side, table in CLUSTERED.items() if fresh[side] != table]
+    if not stale:
+        return
+    store.con.execute(
+        f"""CREATE OR REPLACE TABLE {STAGING} AS
+            SELECT r.*, CASE WHEN d.id IS NOT NULL THEN {doc_struct("d")} END AS doc
+            FROM relations r LEFT JOIN documents d ON d.id = r.doc_id"""
+    )
+    try:
+        for side, table in stale:
+            _sorted_copy(store, table, side, hier.mapping())
+            store.con.execute(f"COMMENT ON TABLE {table} IS '{_stamp(hier)}'")
+    finally:
+        store.con.execute(f"DROP TABLE IF EXISTS {STAGING}")
+
+
+def _sorted_copy(store: Store, table: str, side: str, tops: dict[str, str]) -> None:
+    """Write ``table``: the scratch table with each actor's top, sorted on ``side``'s top, then
+    ``side``'s id, then the other's id; sorted and appended one chunk of tops at a time."""
+    other = "target" if side == "source" else "source"
+    rows = f"""(WITH tops AS (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS top)
+                SELECT r.*, coalesce(ts.top, r.source_id) AS source_top,
                        coalesce(tt.top, r.target_id) AS target_top
-                FROM relations r LEFT JOIN documents d ON d.id = r.doc_id
-                LEFT JOIN tops ts ON ts.id = r.source_id LEFT JOIN tops tt ON tt.id = r.target_id
-                ORDER BY {side}_top, r.{side}_id, r.{other}_id""",
-            [list(tops), list(tops.values())],
+                FROM {STAGING} r LEFT JOIN tops ts ON ts.id = r.source_id
+                LEFT JOIN tops tt ON tt.id = r.target_id)"""
+    params: list[Any] = [list(tops), list(tops.values())]
+    order = f"ORDER BY {side}_top, {side}_id, {other}_id"
+    store.con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {rows} LIMIT 0", params)
+    counts = store.con.execute(
+        f"SELECT {side}_top, count(*) FROM {rows} WHERE {side}_top IS NOT NULL "
+        f"GROUP BY {side}_top ORDER BY {side}_top",
+        params,
+    ).fetchall()
+    for lo, hi in _chunks(counts, SORT_CHUNK_ROWS):
+        store.con.execute(
+            f"INSERT INTO {table} SELECT * FROM {rows} WHERE {side}_top BETWEEN ? AND ? {order}",
+            [*params, lo, hi],
         )
-        store.con.execute(f"COMMENT ON TABLE {table} IS '{_stamp(hier)}'")
+    store.con.execute(
+        f"INSERT INTO {table} SELECT * FROM {rows} WHERE {side}_top IS NULL {order}", params
+    )
+
+
+def _chunks(counts: list[tuple[str, int]], size: int) -> list[tuple[str, str]]:
+    """(first, last) top of consecutive runs of ``counts`` (sorted tops and their rows) holding
+    about ``size`` rows each; a top with more rows is a run of its own."""
+    runs: list[list[str]] = []
+    n = 0
+    for top, k in counts:
+        if not runs or n + k > size:
+            runs.append([top])
+            n = 0
+        runs[-1].append(top)
+        n += k
+    return [(run[0], run[-1]) for run in runs]
 
 
 def _stamp(hier: Hierarchy) -> str:
