@@ -17,6 +17,7 @@ of full ingest to bare parse (goal >= 0.8), of two workers to one (goal >= 1.8),
 largest worker (goal: flat in corpus size, < 1.5 GB), and the per-stage profile of each ingest.
 
     python bench/ingest_bench.py --sizes 1000               # all three runs on 1k documents
+    python bench/ingest_bench.py --sizes 1000 --rounds 2    # each twice, in mirrored order
     python bench/ingest_bench.py --sizes 1000,10000 --modes ingest-j2 --json
 """
 
@@ -132,18 +133,45 @@ def run_child(mode: str, folder: Path) -> dict[str, Any]:
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def bench_size(n_docs: int, modes: list[str], seed: int, samples: Path | None) -> dict[str, Any]:
+def _mean_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One mode's repeated runs as one: mean wall, CPU and stage times, largest RSS."""
+    out = dict(runs[0])
+    for key in ("wall", "cpu"):
+        out[key] = sum(r[key] for r in runs) / len(runs)
+    for key in ("rss_main_mb", "rss_worker_mb"):
+        out[key] = max(r[key] for r in runs)
+    if "stages" in out:
+        out["stages"] = {s: sum(r["stages"][s] for r in runs) / len(runs) for s in out["stages"]}
+    out["walls"] = [round(r["wall"], 1) for r in runs]
+    return out
+
+
+def bench_size(
+    n_docs: int, modes: list[str], seed: int, samples: Path | None, rounds: int = 1
+) -> dict[str, Any]:
+    """Every mode on one corpus, ``rounds`` times, in mirrored order (A B C, C B A, ...): the
+    machine's speed drifts by minutes, and the mirror cancels a steady drift from the ratios."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         chars = write_corpus(folder, n_docs, seed, samples)
         load = os.getloadavg()[0]
-        runs = {m: run_child(m, folder) for m in modes}
+        done: dict[str, list[dict[str, Any]]] = {m: [] for m in modes}
+        for i in range(rounds):
+            for m in modes if i % 2 == 0 else modes[::-1]:
+                done[m].append(run_child(m, folder))
+        runs = {m: _mean_run(v) for m, v in done.items()}
     words = runs["spacy"]["words"] if "spacy" in runs else None
     for r in runs.values():
         basis = words or r["words"]
         r["words_per_s"] = basis / r["wall"]
         r["cpu_s_per_1k_words"] = 1000 * r["cpu"] / basis
-    out: dict[str, Any] = {"documents": n_docs, "chars": chars, "load_before": load, "runs": runs}
+    out: dict[str, Any] = {
+        "documents": n_docs,
+        "chars": chars,
+        "load_before": load,
+        "rounds": rounds,
+        "runs": runs,
+    }
     out["load_after"] = os.getloadavg()[0]
     if "spacy" in runs and "ingest-j1" in runs:
         out["ingest_vs_spacy"] = runs["ingest-j1"]["words_per_s"] / runs["spacy"]["words_per_s"]
@@ -156,6 +184,7 @@ def print_size(res: dict[str, Any]) -> None:
     print(
         f"\n== {res['documents']:,} documents, {res['chars'] / 1e6:.1f} M characters "
         f"(load average {res['load_before']:.1f} before, {res['load_after']:.1f} after; 2 cores)"
+        + (f"; mean of {res['rounds']} runs each, mirrored order" if res["rounds"] > 1 else "")
     )
     print(
         f"{'run':10} {'wall s':>8} {'words/s':>9} {'cpu s/1k w':>10} {'rss main MB':>11} {'rss worker MB':>13}"
@@ -190,6 +219,12 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--samples", type=Path, default=ROOT / "samples")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="runs of each mode, in mirrored order (2: A B C C B A)",
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -199,7 +234,7 @@ def main() -> None:
     modes = [m for m in args.modes.split(",") if m]
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
-        res = bench_size(size, modes, args.seed, args.samples)
+        res = bench_size(size, modes, args.seed, args.samples, args.rounds)
         results.append(res)
         if not args.json:
             print_size(res)
