@@ -7,7 +7,7 @@ Who rolls up to whom (:class:`Hierarchy`, :data:`ROLLUP_TYPES`) is read from the
 from __future__ import annotations
 
 from dyads.store import Store
-from dyads.store.hierarchy import ROLLUP_TYPES, Hierarchy, load_hierarchy
+from dyads.store.hierarchy import ROLLUP_TYPES, Hierarchy, load_hierarchy, rollup_cte
 
 __all__ = [
     "ROLLUP_TYPES",
@@ -33,10 +33,3 @@ ROLLED_FROM = """FROM relations r JOIN documents d ON d.id = r.doc_id
 #: The rolled-up source and target of a claim in :data:`ROLLED_FROM`.
 ROLLED_SOURCE = "coalesce(rs.up, r.source_id)"
 ROLLED_TARGET = "coalesce(rt.up, r.target_id)"
-
-
-def rollup_cte(hier: Hierarchy | None, name: str = "ru") -> tuple[str, list[object]]:
-    """A SQL CTE ``name(id, up)`` mapping actors to the actor they roll up to (empty if None)."""
-    mapping = hier.mapping() if hier else {}
-    sql = f"{name} AS (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS up)"
-    return sql, [list(mapping), list(mapping.values())]

@@ -11,8 +11,15 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from dyads.analysis.queries import _evidence, actor_rows, mark_copies, resolve_actor
-from dyads.analysis.rollup import Hierarchy, load_hierarchy
+from dyads.analysis.queries import (
+    CLASS_SQL,
+    _evidence,
+    actor_rows,
+    claim_class,
+    mark_copies,
+    resolve_actor,
+)
+from dyads.analysis.rollup import Hierarchy, load_hierarchy, rollup_cte
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter, date_bounds
 from dyads.store import Store
 from dyads.store.clustered import ids_sql, is_clustered, member_sql, relations_table
@@ -204,9 +211,10 @@ def _rank_key(partner: str, claims: list[dict[str, Any]]) -> tuple[Any, ...]:
     denied: set[Any] = set()
     for claim in claims:
         modality, story = claim["modality"], claim["story_id"]
-        if claim["polarity"] == "denied":
+        cls = claim_class(claim["polarity"], modality)
+        if cls == "denied":
             denied.add(story)
-        elif modality not in ("hypothetical", "question"):
+        elif cls == "affirmed":
             counted.add(story)
             if modality == "asserted":
                 asserted.add(story)
@@ -229,13 +237,15 @@ def _rank_in_sql(
     Per (partner, story) which classes of claim it holds, then per partner how many stories
     (GROUP BY makes one group of NULL stories, as a Python set holds one None)."""
     rows = store.con.execute(
-        f"""WITH s AS (
-                SELECT {pid} AS pid, {d}.story_id AS story,
-                       bool_or({_COUNTED}) AS counted,
-                       bool_or({_COUNTED} AND r.modality = 'asserted') AS asserted,
-                       bool_or({_COUNTED} AND r.modality = 'reported') AS reported,
-                       bool_or(r.polarity = 'denied') AS denied
-                FROM {src} WHERE {where} GROUP BY ALL)
+        f"""WITH c AS (
+                SELECT {pid} AS pid, {d}.story_id AS story, {CLASS_SQL} AS class, r.modality
+                FROM {src} WHERE {where}),
+            s AS (
+                SELECT pid, story, bool_or(class = 'affirmed') AS counted,
+                       bool_or(class = 'affirmed' AND modality = 'asserted') AS asserted,
+                       bool_or(class = 'affirmed' AND modality = 'reported') AS reported,
+                       bool_or(class = 'denied') AS denied
+                FROM c GROUP BY ALL)
             SELECT pid, count(*) OVER () AS n_partners FROM s GROUP BY pid
             ORDER BY count_if(counted) DESC, count_if(asserted) DESC, count_if(reported) DESC,
                      count_if(denied), pid
@@ -255,20 +265,12 @@ def _partner_sql(table: str, other: str, hier: Hierarchy | None) -> tuple[str, s
         return f"r.{other}", "", []
     if is_clustered(table):
         return f"r.{other.removesuffix('_id')}_top", "", []
-    tops = hier.mapping()
-    join = (
-        "LEFT JOIN (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS top) h "
-        f"ON h.id = r.{other}"
+    cte, params = rollup_cte(hier, "h")
+    return (
+        f"coalesce(h.up, r.{other})",
+        f"LEFT JOIN (WITH {cte} SELECT * FROM h) h ON h.id = r.{other}",
+        params,
     )
-    return f"coalesce(h.top, r.{other})", join, [list(tops), list(tops.values())]
-
-
-#: SQL: the claim in ``r`` counts for its partner's rank (not denied, not hypothetical or a
-#: question: :class:`_Partner`'s "affirmed"; NULLs as Python compares them).
-_COUNTED = (
-    "(r.polarity IS DISTINCT FROM 'denied' "
-    "AND (r.modality IS NULL OR r.modality NOT IN ('hypothetical', 'question')))"
-)
 
 
 _MODALITY_RANK = {"asserted": 0, "reported": 1, "believed": 2, "hypothetical": 3, "question": 4}
@@ -301,12 +303,7 @@ class _Partner:
         eff: str | None,
     ) -> None:
         self.via.add(orig)
-        if polarity == "denied":
-            cls = "denied"
-        elif modality in ("hypothetical", "question"):
-            cls = "unconfirmed"
-        else:
-            cls = "affirmed"
+        cls = claim_class(polarity, modality)
         if cls == "affirmed":
             for bucket in ("counted", modality):
                 self.stories[bucket].add(story)

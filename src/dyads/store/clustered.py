@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from dyads.store.hierarchy import Hierarchy, load_hierarchy, read_hierarchy
+from dyads.store.hierarchy import Hierarchy, load_hierarchy, read_hierarchy, rollup_cte
 
 if TYPE_CHECKING:
     from dyads.store import Store
@@ -66,22 +66,22 @@ def ensure_indexes(store: Store) -> None:
     )
     try:
         for side, table in stale:
-            _sorted_copy(store, table, side, hier.mapping())
+            _sorted_copy(store, table, side, hier)
             store.con.execute(f"COMMENT ON TABLE {table} IS '{_stamp(hier)}'")
     finally:
         store.con.execute(f"DROP TABLE IF EXISTS {STAGING}")
 
 
-def _sorted_copy(store: Store, table: str, side: str, tops: dict[str, str]) -> None:
+def _sorted_copy(store: Store, table: str, side: str, hier: Hierarchy) -> None:
     """Write ``table``: the scratch table with each actor's top, sorted on ``side``'s top, then
     ``side``'s id, then the other's id; sorted and appended one chunk of tops at a time."""
     other = "target" if side == "source" else "source"
-    rows = f"""(WITH tops AS (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS top)
-                SELECT r.*, coalesce(ts.top, r.source_id) AS source_top,
-                       coalesce(tt.top, r.target_id) AS target_top
+    tops, params = rollup_cte(hier, "tops")
+    rows = f"""(WITH {tops}
+                SELECT r.*, coalesce(ts.up, r.source_id) AS source_top,
+                       coalesce(tt.up, r.target_id) AS target_top
                 FROM {STAGING} r LEFT JOIN tops ts ON ts.id = r.source_id
                 LEFT JOIN tops tt ON tt.id = r.target_id)"""
-    params: list[Any] = [list(tops), list(tops.values())]
     order = f"ORDER BY {side}_top, {side}_id, {other}_id"
     store.con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {rows} LIMIT 0", params)
     counts = store.con.execute(

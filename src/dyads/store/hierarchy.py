@@ -91,3 +91,10 @@ def read_hierarchy(store: Store) -> Hierarchy:
         "SELECT id, type, parent FROM actors WHERE parent IS NOT NULL"
     ).fetchall()
     return Hierarchy({i: p for i, t, p in rows if t in ROLLUP_TYPES and p and p != i})
+
+
+def rollup_cte(hier: Hierarchy | None, name: str = "ru") -> tuple[str, list[object]]:
+    """A SQL CTE ``name(id, up)`` mapping actors to the actor they roll up to (empty if None)."""
+    mapping = hier.mapping() if hier else {}
+    sql = f"{name} AS (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS up)"
+    return sql, [list(mapping), list(mapping.values())]
