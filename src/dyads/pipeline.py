@@ -73,7 +73,9 @@ class Pipeline:
         self.settings = settings or Settings()
         self.gazetteer = load_gazetteer(self.settings.gazetteers)
         self.resolver = ActorResolver(self.gazetteer)
-        self.extractor = RelationExtractor(self.gazetteer, self.settings.lexicons)
+        self.extractor = RelationExtractor(
+            self.gazetteer, self.settings.lexicons, self.settings.disabled_rules
+        )
         self.nlp = nlp_stage.build(self.settings.model, [self.resolver.add_to_pipeline])
         self.timings = Timings()
 

@@ -29,6 +29,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("lexicons", (), "Extra relation lexicon YAML files."),
     Setting("min_confidence", 0.0, "Relations below this confidence are dropped."),
     Setting(
+        "disabled_rules",
+        (),
+        "Names of extractor and resolver rules switched off, for ablation studies "
+        "(dyads rules lists them).",
+    ),
+    Setting(
         "story_threshold",
         0.5,
         "Similarity (Jaccard, or share of the shorter document found in the longer) at or above "
@@ -56,6 +62,7 @@ class Settings:
     gazetteers: tuple[Path, ...] = field(default=())
     lexicons: tuple[Path, ...] = field(default=())
     min_confidence: float = _DEFAULTS["min_confidence"]
+    disabled_rules: tuple[str, ...] = field(default=())
     story_threshold: float = _DEFAULTS["story_threshold"]
     story_num_perm: int = _DEFAULTS["story_num_perm"]
     story_window: int = _DEFAULTS["story_window"]
