@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from dyads.datafile import Fields, load_yaml
 from dyads.errors import DataError
-from dyads.records import RELATION_TYPES, SUPPORT_KINDS
+from dyads.records import ACTOR_TYPES, RELATION_TYPES, SUPPORT_KINDS
+from dyads.relations.ontology import PLOVER_EVENTS, load_ontology
+
+#: The word sets of modality.yaml (each required).
+MODALITY_SETS = (
+    "reported_adverbs",
+    "belief_verbs",
+    "report_verbs",
+    "deny_verbs",
+    "deny_nouns",
+    "belief_nouns",
+    "hypothetical_aux",
+    "hypothetical_marks",
+    "hypothetical_verbs",
+    "negating_verbs",
+    "negation_words",
+    "no_longer",
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +48,8 @@ class VerbCue:
     target_types: tuple[str, ...] = ()
     both_ways: bool = False  # "exchanged fire with": each side does it to the other
     ignore_voice: bool = False  # "made up of": read as active
+    event: str | None = None  # PLOVER event type the cue names ("ACCUSE"), if any
+    mode: str | None = None  # and its PLOVER mode
 
 
 @dataclass(frozen=True)
@@ -44,6 +61,8 @@ class NounCue:
     weight: float = 0.75
     lemma: str = ""
     modifier: str = "of"  # which side a modifier before the noun fills: "of" or "holder"
+    event: str | None = None
+    mode: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +72,8 @@ class EventCue:
     target_preps: tuple[str, ...]
     weight: float = 0.7
     lemma: str = ""
+    event: str | None = None
+    mode: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +83,8 @@ class AdjCue:
     reverse: bool = False
     weight: float = 0.7
     lemma: str = ""
+    event: str | None = None
+    mode: str | None = None
 
 
 @dataclass
@@ -80,106 +103,155 @@ class Lexicon:
         return self.modality.get(name, frozenset())
 
 
-def _load_yaml(path: Path | None, text: str, name: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise DataError(
-            f"invalid YAML: {getattr(err, 'problem', err)}",
-            path=name,
-            line=(mark.line + 1) if mark else None,
-        ) from err
-    if not isinstance(data, dict):
-        raise DataError("expected a mapping at the top level", path=name)
-    return data
+_VERB_KEYS = {
+    "lemmas",
+    "relation",
+    "kinds",
+    "needs_kind",
+    "target_preps",
+    "kind_preps",
+    "object",
+    "particle",
+    "passive_only",
+    "weight",
+    "reverse",
+    "requires",
+    "polarity",
+    "target_types",
+    "both_ways",
+    "ignore_voice",
+    "event",
+    "mode",
+}
 
 
-def _check_relation(rel: Any, name: str, entry: Any) -> str:
+def _relation(f: Fields) -> str:
+    rel = f.text("relation", required=True)
     if rel not in RELATION_TYPES:
-        raise DataError(f"unknown relation {rel!r} in entry {entry!r}", path=name)
+        raise f.error("relation", f"unknown relation {rel!r}")
     return str(rel)
 
 
-def _check_kinds(kinds: Iterable[Any], name: str) -> tuple[str, ...]:
-    out = []
+def _kinds(f: Fields, key: str = "kinds") -> tuple[str, ...]:
+    kinds = f.words(key)
     for k in kinds:
         if k not in SUPPORT_KINDS:
-            raise DataError(f"unknown support kind {k!r}", path=name)
-        out.append(str(k))
-    return tuple(out)
+            raise f.error(key, f"unknown support kind {k!r}")
+    return kinds
 
 
-def _merge(lex: Lexicon, data: dict[str, Any], name: str) -> None:
-    for entry in data.get("verbs") or []:
-        rel = _check_relation(entry.get("relation"), name, entry)
-        for lemma in entry.get("lemmas") or []:
-            cue = VerbCue(
-                relation=rel,
-                kinds=_check_kinds(entry.get("kinds") or [], name),
-                needs_kind=bool(entry.get("needs_kind", False)),
-                target_preps=tuple(entry.get("target_preps") or ()),
-                kind_preps=tuple(entry.get("kind_preps") or ()),
-                has_object=entry.get("object", "target") != "none",
-                particle=entry.get("particle"),
-                passive_only=bool(entry.get("passive_only", False)),
-                weight=float(entry.get("weight", 0.8)),
-                lemma=str(lemma),
-                reverse=bool(entry.get("reverse", False)),
-                requires=tuple(str(x) for x in entry.get("requires") or ()),
-                polarity=str(entry.get("polarity", "affirmed")),
-                target_types=tuple(str(x) for x in entry.get("target_types") or ()),
-                both_ways=bool(entry.get("both_ways", False)),
-                ignore_voice=bool(entry.get("ignore_voice", False)),
-            )
-            cues = lex.verbs.setdefault(str(lemma), [])
+def _entries(data: Fields, section: str) -> list[Fields]:
+    raw = data.raw(section) or []
+    if not isinstance(raw, list):
+        raise data.error(section, "must be a list of entries")
+    lines = getattr(raw, "lines", [])
+    return [
+        Fields(e, data.path, f"{section}[{i}]", lines[i] if i < len(lines) else None)
+        for i, e in enumerate(raw)
+    ]
+
+
+def _event(f: Fields) -> tuple[str | None, str | None]:
+    """A cue's PLOVER event type and mode (``event: ACCUSE``, ``mode: disapprove``)."""
+    event = f.text("event")
+    if event is not None and event not in PLOVER_EVENTS:
+        raise f.error("event", f"unknown PLOVER event type {event!r}")
+    return event, f.text("mode")
+
+
+def _merge(lex: Lexicon, data: Fields) -> None:
+    for f in _entries(data, "verbs"):
+        rel = _relation(f)
+        event, mode = _event(f)
+        obj = f.choice("object", ("target", "none"), "target")
+        polarity = f.choice("polarity", ("affirmed", "denied"), "affirmed")
+        fields_ = dict(
+            relation=rel,
+            kinds=_kinds(f),
+            needs_kind=f.flag("needs_kind"),
+            target_preps=f.words("target_preps"),
+            kind_preps=f.words("kind_preps"),
+            has_object=obj != "none",
+            particle=f.text("particle"),
+            passive_only=f.flag("passive_only"),
+            weight=f.number("weight", 0.8),
+            reverse=f.flag("reverse"),
+            requires=f.words("requires"),
+            polarity=str(polarity),
+            target_types=_actor_types(f, "target_types"),
+            both_ways=f.flag("both_ways"),
+            ignore_voice=f.flag("ignore_voice"),
+            event=event,
+            mode=mode,
+        )
+        for lemma in f.words("lemmas", required=True):
+            cue = VerbCue(lemma=lemma, **fields_)  # type: ignore[arg-type]
+            cues = lex.verbs.setdefault(lemma, [])
             if cue not in cues:
                 cues.append(cue)
-    for entry in data.get("nouns") or []:
-        rel = _check_relation(entry.get("relation"), name, entry)
-        for lemma in entry.get("lemmas") or []:
-            lex.nouns[str(lemma)] = NounCue(
-                rel,
-                str(entry.get("holder_is", "source")),
-                tuple(entry.get("preps") or ("of",)),
-                bool(entry.get("role", False)),
-                float(entry.get("weight", 0.75)),
-                str(lemma),
-                str(entry.get("modifier", "of")),
+        f.done()
+    for f in _entries(data, "nouns"):
+        rel = _relation(f)
+        event, mode = _event(f)
+        holder_is = str(f.choice("holder_is", ("source", "target"), "source"))
+        preps = f.words("preps") or ("of",)
+        role = f.flag("role")
+        weight = f.number("weight", 0.75)
+        modifier = str(f.choice("modifier", ("of", "holder"), "of"))
+        for lemma in f.words("lemmas", required=True):
+            lex.nouns[lemma] = NounCue(
+                rel, holder_is, preps, role, weight, lemma, modifier, event, mode
             )
-    for entry in data.get("event_nouns") or []:
-        rel = _check_relation(entry.get("relation"), name, entry)
-        for lemma in entry.get("lemmas") or []:
-            lex.events[str(lemma)] = EventCue(
-                rel,
-                tuple(entry.get("source_preps") or ()),
-                tuple(entry.get("target_preps") or ()),
-                float(entry.get("weight", 0.7)),
-                str(lemma),
+        f.done()
+    for f in _entries(data, "event_nouns"):
+        rel = _relation(f)
+        event, mode = _event(f)
+        source_preps = f.words("source_preps")
+        target_preps = f.words("target_preps")
+        weight = f.number("weight", 0.7)
+        for lemma in f.words("lemmas", required=True):
+            lex.events[lemma] = EventCue(
+                rel, source_preps, target_preps, weight, lemma, event, mode
             )
-    for entry in data.get("adjectives") or []:
-        rel = _check_relation(entry.get("relation"), name, entry)
-        for lemma in entry.get("lemmas") or []:
-            lex.adjectives[str(lemma)] = AdjCue(
-                rel,
-                tuple(entry.get("preps") or ()),
-                bool(entry.get("reverse", False)),
-                float(entry.get("weight", 0.7)),
-                str(lemma),
-            )
-    for entry in data.get("compounds") or []:
-        for word, spec in (entry.get("map") or {}).items():
-            rel, _, kinds = str(spec).partition("/")
-            _check_relation(rel, name, entry)
-            lex.compounds[str(word)] = (rel, _check_kinds([kinds] if kinds else [], name))
-    for kind, words in (data.get("kinds") or {}).items():
-        _check_kinds([kind], name)
-        for w in words or []:
-            parts = tuple(str(w).lower().split())
+        f.done()
+    for f in _entries(data, "adjectives"):
+        rel = _relation(f)
+        event, mode = _event(f)
+        preps = f.words("preps")
+        reverse = f.flag("reverse")
+        weight = f.number("weight", 0.7)
+        for lemma in f.words("lemmas", required=True):
+            lex.adjectives[lemma] = AdjCue(rel, preps, reverse, weight, lemma, event, mode)
+        f.done()
+    for f in _entries(data, "compounds"):
+        rel = _relation(f)
+        kinds = _kinds(f)
+        for word in f.words("lemmas", required=True):
+            lex.compounds[word] = (rel, kinds)
+        f.done()
+    kinds_f = data.mapping("kinds")
+    for kind, _ in kinds_f.items():
+        if kind not in SUPPORT_KINDS:
+            raise kinds_f.error(kind, f"unknown support kind {kind!r}")
+        for w in kinds_f.words(kind):
+            parts = tuple(w.split())
             if len(parts) == 1:
                 lex.kind_words.setdefault(parts[0], kind)
             else:
                 lex.kind_phrases.setdefault(parts, kind)
+    data.done()
+
+
+def _actor_types(f: Fields, key: str) -> tuple[str, ...]:
+    types = f.words(key)
+    for t in types:
+        if t not in ACTOR_TYPES:
+            raise f.error(key, f"unknown actor type {t!r}")
+    return types
+
+
+def _parse(text: str, name: str) -> Fields:
+    return Fields(load_yaml(text, name), name)
 
 
 @lru_cache(maxsize=8)
@@ -187,23 +259,19 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
     """The shipped lexicon, modality cues and ontology, plus ``extra`` lexicon files."""
     lex = Lexicon()
     base = resources.files("dyads") / "data"
-    _merge(
-        lex,
-        _load_yaml(None, (base / "lexicon.yaml").read_text("utf-8"), "lexicon.yaml"),
-        "lexicon.yaml",
-    )
+    _merge(lex, _parse((base / "lexicon.yaml").read_text("utf-8"), "lexicon.yaml"))
     for path in extra:
         try:
             text = Path(path).read_text("utf-8")
         except OSError as err:
             raise DataError(f"cannot read lexicon ({err})", path=str(path)) from err
-        _merge(lex, _load_yaml(Path(path), text, str(path)), str(path))
-    mod = _load_yaml(None, (base / "modality.yaml").read_text("utf-8"), "modality.yaml")
-    lex.modality = {k: frozenset(str(x) for x in v) for k, v in mod.items()}
-    lex.ontology = _load_yaml(None, (base / "ontology.yaml").read_text("utf-8"), "ontology.yaml")
+        _merge(lex, _parse(text, str(path)))
+    mod = _parse((base / "modality.yaml").read_text("utf-8"), "modality.yaml")
+    lex.modality = {k: frozenset(mod.words(k)) for k in MODALITY_SETS}
+    mod.done()
+    lex.ontology = load_ontology().raw
     return lex
 
 
 def symmetric_relations(lex: Lexicon) -> frozenset[str]:
-    rels = lex.ontology.get("relations", {})
-    return frozenset(r for r, spec in rels.items() if spec.get("symmetric"))
+    return load_ontology().symmetric
