@@ -24,7 +24,7 @@ typecheck:
 	mypy
 
 eval:
-	dyads eval gold/relations.jsonl
+	dyads eval --all
 
 bench:
 	$(PYTHON) bench/run_all.py

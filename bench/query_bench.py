@@ -43,7 +43,7 @@ def build_store(
             SELECT 'a' || i, 'Actor ' || i,
                    ['state','armed_group','government','military','person','igo'][1 + i % 6],
                    'C' || (i % 150), CASE WHEN i % 10 = 0 AND i > 150 THEN 'a' || (i % 150) END,
-                   ['alias ' || i], 'gazetteer'
+                   ['alias ' || i], 'gazetteer', false
             FROM range({n_actors}) t(i)"""
         )
         con.execute(
@@ -63,7 +63,8 @@ def build_store(
                    NULL, NULL, ['asserted','reported','believed'][1 + i % 3],
                    CASE WHEN i % 17 = 0 THEN 'denied' ELSE 'affirmed' END, NULL,
                    'd' || (i % {n_docs}), i % 12, (i % 12) * 200, (i % 12) * 200 + 150,
-                   'Evidence sentence number ' || i || ' about the two actors.', 0.5 + (i % 50) / 100, 'cue'
+                   'Evidence sentence number ' || i || ' about the two actors.', 0.5 + (i % 50) / 100, 'cue',
+                   NULL, NULL
             FROM range({n_relations}) t(i)"""
         )
         con.execute(

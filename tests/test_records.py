@@ -15,6 +15,7 @@ RECORD_KEYS = {
     "modality",
     "polarity",
     "attributed_to",
+    "plover",
     "evidence",
     "confidence",
 }
@@ -35,7 +36,7 @@ def _rel(**kw: object) -> Relation:
 def test_record_has_exactly_the_documented_keys() -> None:
     rec = _rel().to_dict()
     assert set(rec) == RECORD_KEYS
-    assert set(rec["source"]) == {"id", "name", "type", "country", "mention"}
+    assert set(rec["source"]) == {"id", "name", "type", "country", "mention", "generic"}
     assert set(rec["evidence"]) == {"doc", "sentence", "start", "end"}
     assert rec["attributed_to"] is None
 
@@ -51,3 +52,9 @@ def test_id_is_stable_and_depends_on_doc_offsets_and_dyad() -> None:
 def test_attribution_is_serialised_as_id_and_name() -> None:
     rec = _rel(attributed_to=ActorRef("united-nations", "United Nations", "igo")).to_dict()
     assert rec["attributed_to"] == {"id": "united-nations", "name": "United Nations"}
+
+
+def test_plover_event_is_serialised_with_its_mode() -> None:
+    assert _rel().to_dict()["plover"] is None
+    rec = _rel(relation="OPPOSES", event="ACCUSE", mode="disapprove").to_dict()
+    assert rec["plover"] == {"event": "ACCUSE", "mode": "disapprove"}

@@ -106,9 +106,10 @@ class Actor:
     nouns: tuple[str, ...] = ()
     roles: tuple[dict[str, Any], ...] = ()
     origin: str = "gazetteer"  # "gazetteer", "user" or "text" (created from an unknown entity)
+    generic: bool = False  # an actor without a name ("Islamist militants", "coalition forces")
 
     def ref(self, mention: str | None = None) -> ActorRef:
-        return ActorRef(self.id, self.name, self.type, self.country, mention)
+        return ActorRef(self.id, self.name, self.type, self.country, mention, self.generic)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class ActorRef:
     type: str
     country: str | None = None
     mention: str | None = None
+    generic: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -126,6 +128,7 @@ class ActorRef:
             "type": self.type,
             "country": self.country,
             "mention": self.mention,
+            "generic": self.generic,
         }
 
 
@@ -172,6 +175,8 @@ class Relation:
     attributed_to: ActorRef | None = None
     confidence: float = 0.5
     cue: str | None = None  # the lexicon entry that fired, for debugging and evaluation
+    event: str | None = None  # PLOVER event type: the cue's ("ACCUSE"), else the relation's
+    mode: str | None = None  # PLOVER mode the cue names ("disapprove"), if any
     id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -209,6 +214,7 @@ class Relation:
                 if self.attributed_to
                 else None
             ),
+            "plover": {"event": self.event, "mode": self.mode} if self.event else None,
             "evidence": self.evidence.to_dict(),
             "confidence": round(self.confidence, 3),
         }

@@ -82,7 +82,7 @@ def make_store(
         con = store.con
         for aid, name, typ, parent in actors or ACTORS:
             con.execute(
-                "INSERT INTO actors VALUES (?, ?, ?, NULL, ?, ?, 'gazetteer')",
+                "INSERT INTO actors VALUES (?, ?, ?, NULL, ?, ?, 'gazetteer', false)",
                 [aid, name, typ, parent, []],
             )
         for did, (date, story) in docs.items():

@@ -107,7 +107,7 @@ def test_a_read_only_store_remembers_actor_names_a_writable_one_asks(tmp_path: P
     db = tmp_path / "names.duckdb"
     with Store(db) as store:
         store.con.execute(
-            "INSERT INTO actors VALUES ('iran', 'Iran', 'state', NULL, NULL, [], 'test')"
+            "INSERT INTO actors VALUES ('iran', 'Iran', 'state', NULL, NULL, [], 'test', false)"
         )
         assert actor_rows(store, ["iran", "nobody"]) == {"iran": ("Iran", "state")}
         store.con.execute("UPDATE actors SET name = 'Islamic Republic of Iran' WHERE id = 'iran'")
@@ -129,8 +129,8 @@ def test_a_read_only_store_remembers_the_hierarchy_a_writable_one_rereads_it(
     db = tmp_path / "memo.duckdb"
     with Store(db) as store:
         store.con.execute(
-            "INSERT INTO actors VALUES ('iran', 'Iran', 'state', NULL, NULL, [], 'test'), "
-            "('irgc', 'IRGC', 'military', NULL, 'iran', [], 'test')"
+            "INSERT INTO actors VALUES ('iran', 'Iran', 'state', NULL, NULL, [], 'test', false), "
+            "('irgc', 'IRGC', 'military', NULL, 'iran', [], 'test', false)"
         )
         assert load_hierarchy(store).up == {"irgc": "iran"}
         store.con.execute("UPDATE actors SET parent = NULL WHERE id = 'irgc'")
@@ -188,9 +188,9 @@ def test_a_family_sits_together_in_the_copies_and_queries_name_its_top(tmp_path:
         con = store.con
         con.execute(
             """INSERT INTO actors
-               SELECT 's' || i, 'State ' || i, 'state', NULL, NULL, [], 'test' FROM range(5) t(i)
+               SELECT 's' || i, 'State ' || i, 'state', NULL, NULL, [], 'test', false FROM range(5) t(i)
                UNION ALL
-               SELECT 'u' || i, 'Unit ' || i, 'military', NULL, 's' || (i % 5), [], 'test'
+               SELECT 'u' || i, 'Unit ' || i, 'military', NULL, 's' || (i % 5), [], 'test', false
                FROM range(100) t(i)"""
         )
         con.execute("INSERT INTO documents (id, path, text) VALUES ('d', 'd.txt', 'text')")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dyads.cli import (  # noqa: F401  (register commands)
     analysis_cmds,  # noqa: F401  (register commands)
+    eval_cmds,
     pipeline_cmds,
     query_cmds,
 )

@@ -13,31 +13,29 @@ turned into an event that happened.
 from __future__ import annotations
 
 import json
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from dyads.export.tables import ExportOptions, claims_sql
+from dyads.relations.ontology import load_ontology
 from dyads.store import Store
 
 
-@cache
 def ontology() -> dict[str, Any]:
-    text = resources.files("dyads").joinpath("data/ontology.yaml").read_text("utf-8")
-    return dict(yaml.safe_load(text))
+    return load_ontology().raw
 
 
 def events_for(claim: dict[str, Any], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """The PLOVER-style events of one claim (none if its relation has no PLOVER event)."""
     onto = ontology()
     spec = (onto["relations"].get(claim["relation"]) or {}).get("plover") or {}
-    event = spec.get("event")
+    event = claim.get("event") or spec.get("event")
     if not event:
         return []
-    if "mode_by_kind" in spec:
+    if claim.get("event") and claim["event"] != spec.get("event"):
+        # the cue named a more precise event type than the relation's ("accuses": ACCUSE)
+        modes = [claim.get("event_mode")]
+    elif "mode_by_kind" in spec:
         modes = sorted(
             {spec["mode_by_kind"].get(k) for k in (claim["kinds"] or ["other"])},
             key=lambda m: m or "",

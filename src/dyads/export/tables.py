@@ -31,7 +31,7 @@ def actors_sql(
     aliases = f"array_to_string(a.aliases, '{list_sep}')" if list_sep else "a.aliases"
     return (
         f"""WITH {ru} SELECT a.id, a.name, a.type, a.country, a.parent, coalesce(ru.up, a.id) AS rollup,
-                   {aliases} AS aliases, a.origin
+                   {aliases} AS aliases, a.origin, a.generic
             FROM actors a LEFT JOIN ru ON ru.id = a.id ORDER BY a.id""",
         params,
     )
@@ -49,7 +49,7 @@ def claims_sql(
             SELECT r.id, r.relation, r.source_id, {ROLLED_SOURCE} AS source_rollup,
                    r.target_id, {ROLLED_TARGET} AS target_rollup, {kinds} AS kinds,
                    r.role, r.date, r.modality, r.polarity, {COUNTED_SQL} AS counted, r.attributed_to,
-                   r.confidence, r.cue, r.doc_id, d.story_id, d.date AS doc_date, d.outlet, d.title,
+                   r.confidence, r.cue, r.event, r.event_mode, r.doc_id, d.story_id, d.date AS doc_date, d.outlet, d.title,
                    d.url, d.path, r.sentence, r.start, r."end", r.evidence
             {ROLLED_FROM}
             WHERE {tsql}

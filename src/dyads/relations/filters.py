@@ -154,6 +154,7 @@ def to_relations(
         ):
             continue
         relation = e.relation
+        event, mode = e.event, e.mode
         if (
             relation == "ATTACKS"
             and governor is not None
@@ -161,6 +162,7 @@ def to_relations(
             and ctx.on("filter.intent")
         ):
             relation = "OPPOSES"  # a threat to attack: coded as the opposition it states
+            event, mode = "THREATEN", "violence"
             frame = replace(
                 frame,
                 modality="asserted" if frame.modality == "hypothetical" else frame.modality,
@@ -194,6 +196,8 @@ def to_relations(
             attributed_to=attributed,
             confidence=round(min(conf, 0.99), 3),
             cue=e.cue.lemma_.lower(),
+            event=event or onto[relation].plover_event,
+            mode=mode if event else onto[relation].plover_mode,
         )
         key = (rel.relation, rel.source.id, rel.target.id, rel.polarity)
         prev = out.get(key)

@@ -103,6 +103,8 @@ def relational_noun(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
                     role=role,
                     modality_hint=hint,
                     rule="relational_noun",
+                    event=cue.event,
+                    mode=cue.mode,
                 )
             )
     return edges
@@ -237,6 +239,8 @@ def event_noun(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
             light=light,
             modality_hint=polarity_hint,
             rule="event_noun",
+            event=cue.event,
+            mode=cue.mode,
         )
         for src in sources
         for tgt in targets

@@ -256,7 +256,19 @@ def adjective(ctx: Context, s: SentenceView, a: Token) -> list[Edge]:
     for h in found:
         for o in others:
             src, tgt = (o, h) if cue.reverse else (h, o)
-            edges.append(Edge(cue.relation, src, tgt, (), a, cue.weight, rule="adjective"))
+            edges.append(
+                Edge(
+                    cue.relation,
+                    src,
+                    tgt,
+                    (),
+                    a,
+                    cue.weight,
+                    rule="adjective",
+                    event=cue.event,
+                    mode=cue.mode,
+                )
+            )
     return edges
 
 

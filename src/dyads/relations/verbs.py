@@ -251,6 +251,8 @@ def verb_cue(
             role=role,
             modality_hint=hint,
             rule="verb",
+            event=cue.event,
+            mode=cue.mode,
         )
         for src in sources
         for tgt in targets

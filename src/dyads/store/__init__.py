@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from dyads.errors import StoreBusy, StoreError
 from dyads.records import ProcessedDocument
-from dyads.store.schema import SCHEMA_VERSION, TABLES
+from dyads.store.schema import ARROW, SCHEMA_VERSION, TABLES
 
 __all__ = ["Store", "SCHEMA_VERSION", "TABLES", "ensure_indexes", "relations_table"]
 
@@ -294,6 +294,7 @@ def _rows(batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> dict[s
                     "parent": a.parent,
                     "aliases": list(a.aliases) + list(a.acronyms),
                     "origin": a.origin,
+                    "generic": a.generic,
                 },
             )
         seen_rel = set()
@@ -322,81 +323,10 @@ def _rows(batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> dict[s
                     "evidence": r.evidence.sentence,
                     "confidence": float(r.confidence),
                     "cue": r.cue,
+                    "event": r.event,
+                    "event_mode": r.mode,
                 }
             )
-    schemas = {
-        "documents": pa.schema(
-            [
-                ("id", pa.string()),
-                ("path", pa.string()),
-                ("url", pa.string()),
-                ("title", pa.string()),
-                ("date", pa.string()),
-                ("outlet", pa.string()),
-                ("story_id", pa.string()),
-                ("scramble", pa.float64()),
-                ("n_sentences", pa.int32()),
-                ("n_chars", pa.int32()),
-                ("repairs", pa.string()),
-                ("fingerprint", pa.list_(pa.int64())),
-                ("text", pa.string()),
-            ]
-        ),
-        "sentences": pa.schema(
-            [
-                ("doc_id", pa.string()),
-                ("idx", pa.int32()),
-                ("start", pa.int32()),
-                ("end", pa.int32()),
-                ("text", pa.string()),
-            ]
-        ),
-        "mentions": pa.schema(
-            [
-                ("doc_id", pa.string()),
-                ("sentence", pa.int32()),
-                ("start", pa.int32()),
-                ("end", pa.int32()),
-                ("text", pa.string()),
-                ("actor_id", pa.string()),
-                ("rule", pa.string()),
-            ]
-        ),
-        "actors": pa.schema(
-            [
-                ("id", pa.string()),
-                ("name", pa.string()),
-                ("type", pa.string()),
-                ("country", pa.string()),
-                ("parent", pa.string()),
-                ("aliases", pa.list_(pa.string())),
-                ("origin", pa.string()),
-            ]
-        ),
-        "relations": pa.schema(
-            [
-                ("id", pa.string()),
-                ("relation", pa.string()),
-                ("source_id", pa.string()),
-                ("source_mention", pa.string()),
-                ("target_id", pa.string()),
-                ("target_mention", pa.string()),
-                ("kinds", pa.list_(pa.string())),
-                ("role", pa.string()),
-                ("date", pa.string()),
-                ("modality", pa.string()),
-                ("polarity", pa.string()),
-                ("attributed_to", pa.string()),
-                ("doc_id", pa.string()),
-                ("sentence", pa.int32()),
-                ("start", pa.int32()),
-                ("end", pa.int32()),
-                ("evidence", pa.string()),
-                ("confidence", pa.float64()),
-                ("cue", pa.string()),
-            ]
-        ),
-    }
     data = {
         "documents": docs,
         "sentences": sents,
@@ -404,7 +334,7 @@ def _rows(batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> dict[s
         "mentions": ments,
         "relations": rels,
     }
-    return {name: pa.Table.from_pylist(data[name], schema=schemas[name]) for name in data}
+    return {name: pa.Table.from_pylist(data[name], schema=ARROW[name]) for name in data}
 
 
 from dyads.store.clustered import ensure_indexes, relations_table  # noqa: E402  (needs Store)

@@ -1,8 +1,8 @@
 """Score extracted relations against a gold file (format: docs/gold.md).
 
 Matching is at the dyad level per document: (source, relation, target, polarity), with symmetric
-relations unordered. Kind recall, modality accuracy and attribution accuracy are computed over
-matched edges. Gold actors may be ids or any name the gazetteer knows.
+relations unordered. Kind recall, modality, attribution and PLOVER event accuracy are computed
+over matched edges. Gold actors may be ids or any name the gazetteer knows.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from dyads import gold
 from dyads.actors import Gazetteer
 from dyads.errors import DataError
-from dyads.gold import read_lines
+from dyads.evaluate import gold
+from dyads.evaluate.gold import read_lines
 from dyads.pipeline import Pipeline
 from dyads.records import RELATION_TYPES, Document, Relation
 
@@ -89,6 +89,7 @@ def evaluate_relations(
     kinds_hit = kinds_total = 0
     mod_ok = mod_total = 0
     attr_ok = attr_total = 0
+    event_ok = event_total = 0
     errors: list[dict[str, Any]] = []
     n_docs = 0
     for gold_path in gold_paths:
@@ -126,6 +127,17 @@ def evaluate_relations(
                         errors.append(
                             _error("modality", rec, key, g.get("sentence"), detail=detail)
                         )
+                    gev = (g.get("plover") or {}).get("event")
+                    if gev:
+                        event_total += 1
+                        got_ev = {r.event for r in rels}
+                        if gev in got_ev:
+                            event_ok += 1
+                        else:
+                            detail = f"gold {gev}, got {sorted(map(str, got_ev))}"
+                            errors.append(
+                                _error("event", rec, key, g.get("sentence"), detail=detail)
+                            )
                     ga = gold_actor(gaz, g.get("attributed_to"))
                     pa = {r.attributed_to.id if r.attributed_to else None for r in rels}
                     if ga is not None or pa != {None}:
@@ -157,6 +169,7 @@ def evaluate_relations(
         "kind_recall": round(kinds_hit / kinds_total, 4) if kinds_total else None,
         "modality_accuracy": round(mod_ok / mod_total, 4) if mod_total else None,
         "attribution_accuracy": round(attr_ok / attr_total, 4) if attr_total else None,
+        "event_accuracy": round(event_ok / event_total, 4) if event_total else None,
         "errors": errors,
     }
 

@@ -8,10 +8,10 @@ import pytest
 
 from dyads.actors import load_gazetteer
 from dyads.errors import DataError
-from dyads.gold import actor_ids, find_document
-from dyads.relations.evaluate import load_gold
+from dyads.evaluate.gold import actor_ids, find_document
+from dyads.evaluate import load_gold
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 @pytest.mark.parametrize(
