@@ -8,8 +8,8 @@ import pytest
 
 from dyads.actors import load_gazetteer
 from dyads.errors import DataError
-from dyads.evaluate.gold import actor_ids, find_document
 from dyads.evaluate import load_gold
+from dyads.evaluate.gold import actor_ids, find_document
 
 from ..conftest import ROOT
 
