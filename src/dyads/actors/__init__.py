@@ -10,8 +10,26 @@ Public interface (used by the pipeline and later stages):
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from dyads.actors.gazetteer import Gazetteer, load_gazetteer, normalise, slug
-from dyads.actors.resolve import ActorResolver, DocumentActors, Locate
+
+if TYPE_CHECKING:
+    from dyads.actors.resolve import ActorResolver, DocumentActors, Locate
+
+#: The resolver needs spaCy; it is imported on first use, so that readers of a store that only
+#: need ``normalise`` (actor look-up by name) never import spaCy (PEP 562 ``__getattr__``).
+_LAZY = {"ActorResolver", "DocumentActors", "Locate"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module("dyads.actors.resolve"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'dyads.actors' has no attribute {name!r}")
+
 
 __all__ = [
     "ActorResolver",

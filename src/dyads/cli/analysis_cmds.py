@@ -5,21 +5,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from dyads.analysis import (
-    TimeFilter,
-    ask,
-    leaders,
-    leverage,
-    most_supported,
-    shortest_paths,
-    supported_by,
-    supporters,
-    top_actors,
-)
 from dyads.cli.app import (
     EXIT_PARTIAL,
     console,
@@ -32,9 +21,14 @@ from dyads.cli.app import (
     rollup_option,
     time_options,
 )
-from dyads.export import FORMATS, export
+from dyads.export import FORMATS
 from dyads.records import SUPPORT_KINDS
-from dyads.store import Store
+
+if TYPE_CHECKING:
+    from dyads.analysis import TimeFilter
+
+# The library is imported inside each command, so that --help and --version load neither DuckDB
+# nor the analysis modules (tests/cli/test_lazy_imports.py).
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -103,7 +97,7 @@ def _print_support(res: dict[str, Any], show_evidence: bool) -> None:
                 )
 
 
-def _support_command(name: str, fn: Callable[..., dict[str, Any]], doc: str) -> None:
+def _support_command(name: str, fn_name: str, doc: str) -> None:
     @main.command(name=name, help=doc)
     @click.argument("actor")
     @db_option
@@ -135,6 +129,10 @@ def _support_command(name: str, fn: Callable[..., dict[str, Any]], doc: str) -> 
         evidence: bool,
         limit: int,
     ) -> None:
+        import dyads.analysis
+        from dyads.store import Store
+
+        fn: Callable[..., dict[str, Any]] = getattr(dyads.analysis, fn_name)
         with Store(db, read_only=True) as store:
             res = fn(
                 store,
@@ -151,10 +149,10 @@ def _support_command(name: str, fn: Callable[..., dict[str, Any]], doc: str) -> 
 
 
 _support_command(
-    "supporters", supporters, "Who supports ACTOR: kinds, first/last date, stories, modality mix."
+    "supporters", "supporters", "Who supports ACTOR: kinds, first/last date, stories, modality mix."
 )
 _support_command(
-    "supported-by", supported_by, "Whom ACTOR supports (the actors supported by ACTOR)."
+    "supported-by", "supported_by", "Whom ACTOR supports (the actors supported by ACTOR)."
 )
 
 
@@ -173,6 +171,9 @@ def leaders_cmd(
     time: TimeFilter,
 ) -> None:
     """Who leads ACTOR, with roles, dates and evidence."""
+    from dyads.analysis import leaders
+    from dyads.store import Store
+
     with Store(db, read_only=True) as store:
         res = leaders(store, actor, roll_up=roll_up, time=time)
     if as_json:
@@ -215,6 +216,9 @@ def leverage_cmd(
     Hierarchy always rolls up here (evidence about an agency counts for its state). See
     docs/analysis.md for every component and weight.
     """
+    from dyads.analysis import leverage
+    from dyads.store import Store
+
     with Store(db, read_only=True) as store:
         res = leverage(store, a, b, time=time, top=top)
     if as_json:
@@ -275,6 +279,9 @@ def path_cmd(
     hierarchy: bool,
 ) -> None:
     """Shortest evidence paths between A and B (ties in either direction)."""
+    from dyads.analysis import shortest_paths
+    from dyads.store import Store
+
     with Store(db, read_only=True) as store:
         res = shortest_paths(
             store,
@@ -339,6 +346,9 @@ def top_cmd(
     by: str,
 ) -> None:
     """Most central actors (networkx centralities) and most supported groups."""
+    from dyads.analysis import most_supported, top_actors
+    from dyads.store import Store
+
     with Store(db, read_only=True) as store:
         central = top_actors(store, n=n, roll_up=roll_up, time=time, by=by)
         supported = most_supported(store, n=n, roll_up=roll_up, time=time)
@@ -390,6 +400,9 @@ def ask_cmd(
 
     A question ask cannot route gets a one-line answer naming what it knows (exit code 1).
     """
+    from dyads.analysis import ask
+    from dyads.store import Store
+
     with Store(db, read_only=True) as store:
         ans = ask(store, question, time=time, evidence=evidence)
     if as_json:
@@ -429,6 +442,9 @@ def export_cmd(
     time: TimeFilter,
 ) -> None:
     """Export relations, actors and evidence (see docs/exports.md)."""
+    from dyads.export import export
+    from dyads.store import Store
+
     with Store(db, read_only=True) as store:
         paths = export(store, fmt, output, roll_up=roll_up, time=time)
     for p in paths:

@@ -7,14 +7,15 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from dyads import __version__
 from dyads.errors import DyadsError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,13 +61,14 @@ def rollup_option(f: F) -> F:
 def time_options(f: F) -> F:
     """--since, --until, --as-of (dates like 2015, 2023-03, 2024-02-15 or 1990s), handed to the
     command as one ``time: TimeFilter``; a date that cannot be read is a one-line error."""
-    from dyads.analysis.timefilter import TimeFilter
 
     @handle_errors
     @functools.wraps(f)
     def wrapper(
         *args: Any, since: str | None, until: str | None, as_of: str | None, **kwargs: Any
     ) -> Any:
+        from dyads.analysis.timefilter import TimeFilter  # on use: --help stays light
+
         return f(*args, time=TimeFilter(since=since, until=until, as_of=as_of), **kwargs)
 
     out: Any = wrapper
@@ -95,6 +97,8 @@ def handle_errors(f: F) -> F:
 
 
 def console() -> Console:
+    from rich.console import Console  # imported on first output: --help and --version skip it
+
     return Console(soft_wrap=False, highlight=False)
 
 
@@ -109,6 +113,8 @@ def _default(o: Any) -> Any:
 
 
 def print_table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    from rich.table import Table
+
     table = Table(title=title, show_lines=False, header_style="bold")
     for col in columns:
         table.add_column(col, overflow="fold")

@@ -11,11 +11,11 @@ import click
 
 from dyads.cli.app import EXIT_PARTIAL, db_option, handle_errors, main, print_json, print_table
 from dyads.errors import SourceError
-from dyads.ingest import ingest
-from dyads.pipeline import STAGES, Pipeline
 from dyads.records import Document, ProcessedDocument
 from dyads.settings import Settings
-from dyads.sources import read_paths
+
+# The pipeline (spaCy) is imported inside the commands that run it: --help, --version and the
+# commands that read a store never load it (tests/cli/test_lazy_imports.py).
 
 paths_arg = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 gazetteer_opt = click.option(
@@ -92,6 +92,9 @@ def extract(
 
     PATHS are files or folders of .txt, .html, .jsonl and .csv articles.
     """
+    from dyads.pipeline import Pipeline
+    from dyads.sources import read_paths
+
     settings = _settings(gazetteers, lexicons, n_process)
     pipe = Pipeline(settings)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
@@ -156,6 +159,8 @@ def ingest_cmd(
     count).
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dyads.ingest import ingest
 
     settings = _settings(gazetteers, lexicons, n_process).with_(
         docs_per_batch=docs_per_batch, story_window=story_window
@@ -235,7 +240,7 @@ def _profile(t: object) -> dict[str, Any]:
     With worker processes the stages repair..relations run in parallel and their seconds are
     summed over the workers, so the shares say where the CPU goes, not what the wall time was.
     """
-    from dyads.pipeline import Timings
+    from dyads.pipeline import STAGES, Timings
 
     assert isinstance(t, Timings)
     total = sum(t.seconds.values()) or 1e-9

@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from dyads.analysis import (
-    TimeFilter,
-    actor_profile,
-    dyad,
-    list_actors,
-    list_documents,
-    list_relations,
-)
 from dyads.cli.app import (
     console,
     db_option,
@@ -25,7 +18,12 @@ from dyads.cli.app import (
     rollup_option,
     time_options,
 )
-from dyads.store import Store
+
+if TYPE_CHECKING:
+    from dyads.analysis import TimeFilter
+
+# The library is imported inside each command, so that --help and --version load neither DuckDB
+# nor the analysis modules (tests/cli/test_lazy_imports.py).
 
 
 @main.command()
@@ -37,6 +35,9 @@ from dyads.store import Store
 @handle_errors
 def actors(db: Path, as_json: bool, limit: int) -> None:
     """List actors, most connected first."""
+    from dyads.analysis import list_actors
+    from dyads.store import Store
+
     with Store(db, read_only=True) as store:
         rows = list_actors(store, limit or None)
     if as_json:
@@ -59,6 +60,9 @@ def actors(db: Path, as_json: bool, limit: int) -> None:
 @handle_errors
 def actor(name: str, db: Path, as_json: bool) -> None:
     """Show one actor: aliases, type, parent, and where it was mentioned."""
+    from dyads.analysis import actor_profile
+    from dyads.store import Store
+
     with Store(db, read_only=True) as store:
         p = actor_profile(store, name)
     if as_json:
@@ -101,6 +105,9 @@ def relations(
     limit: int,
 ) -> None:
     """List relations, optionally filtered by type, source and target."""
+    from dyads.analysis import list_relations
+    from dyads.store import Store
+
     with Store(db, read_only=True) as store:
         rows = list_relations(store, relation, source, target, limit or None)
     if as_json:
@@ -150,6 +157,9 @@ def dyad_cmd(
     """Every relation between actors A and B, both directions: affirmed and denied claims side by side."""
     from rich.markup import escape
     from rich.table import Table
+
+    from dyads.analysis import dyad
+    from dyads.store import Store
 
     with Store(db, read_only=True) as store:
         d = dyad(store, a, b, roll_up=roll_up, time=time)
@@ -212,6 +222,9 @@ def dyad_cmd(
 @handle_errors
 def docs(db: Path, as_json: bool) -> None:
     """List documents with path or url, title, date, story id and scramble score."""
+    from dyads.analysis import list_documents
+    from dyads.store import Store
+
     with Store(db, read_only=True) as store:
         rows = list_documents(store)
     if as_json:

@@ -12,15 +12,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.errors import QueryError
-from dyads.export import csvfiles, gexf, graphml, jsonl, neo4j, parquet, plover
-from dyads.export.tables import ExportOptions
-from dyads.store import Store
 
-Writer = Callable[[Store, Path, ExportOptions], list[Path]]
+if TYPE_CHECKING:
+    from dyads.analysis.timefilter import TimeFilter
+    from dyads.export.tables import ExportOptions
+    from dyads.store import Store
+
+Writer = Callable[["Store", Path, "ExportOptions"], list[Path]]
+
+
+def _builtin(module: str) -> Writer:
+    """The ``write`` of ``dyads.export.<module>``, imported when called: the CLI lists the formats
+    without importing every exporter (networkx, the analysis modules)."""
+
+    def write(store: Store, path: Path, opts: ExportOptions) -> list[Path]:
+        fn: Writer = import_module(f"dyads.export.{module}").write
+        return fn(store, path, opts)
+
+    write.__name__ = write.__qualname__ = f"{module}.write"
+    return write
 
 
 @dataclass(frozen=True)
@@ -33,34 +48,40 @@ class Format:
 
 FORMATS: dict[str, Format] = {
     "jsonl": Format(
-        jsonl.write,
+        _builtin("jsonl"),
         "dyads-relations.jsonl",
         "one JSON record per claim, actors and document inline",
         False,
     ),
     "csv": Format(
-        csvfiles.write,
+        _builtin("csvfiles"),
         "dyads-csv",
         "actors.csv, relations.csv (one row per claim), documents.csv",
         True,
     ),
     "parquet": Format(
-        parquet.write, "dyads-parquet", "actors, relations, documents as Parquet files", True
+        _builtin("parquet"), "dyads-parquet", "actors, relations, documents as Parquet files", True
     ),
     "graphml": Format(
-        graphml.write,
+        _builtin("graphml"),
         "dyads.graphml",
         "aggregated dyads as a GraphML multigraph (Gephi, networkx)",
         False,
     ),
     "gexf": Format(
-        gexf.write, "dyads.gexf", "aggregated dyads as a GEXF multigraph (Gephi, networkx)", False
+        _builtin("gexf"),
+        "dyads.gexf",
+        "aggregated dyads as a GEXF multigraph (Gephi, networkx)",
+        False,
     ),
     "neo4j": Format(
-        neo4j.write, "dyads-neo4j", "CSV files and import.sh for neo4j-admin database import", True
+        _builtin("neo4j"),
+        "dyads-neo4j",
+        "CSV files and import.sh for neo4j-admin database import",
+        True,
     ),
     "plover": Format(
-        plover.write, "dyads-plover.json", "PLOVER-style event records (JSON array)", False
+        _builtin("plover"), "dyads-plover.json", "PLOVER-style event records (JSON array)", False
     ),
 }
 
@@ -71,7 +92,7 @@ def export(
     path: str | Path | None = None,
     *,
     roll_up: bool = False,
-    time: TimeFilter = NO_FILTER,
+    time: TimeFilter | None = None,
 ) -> list[Path]:
     """Write the store in format ``fmt`` to ``path`` (default: the format's default name)."""
     if fmt not in FORMATS:
@@ -84,7 +105,18 @@ def export(
         out.mkdir(parents=True, exist_ok=True)
     else:
         out.parent.mkdir(parents=True, exist_ok=True)
-    return spec.write(store, out, ExportOptions(roll_up=roll_up, time=time))
+    from dyads.analysis.timefilter import NO_FILTER
+    from dyads.export.tables import ExportOptions
+
+    return spec.write(store, out, ExportOptions(roll_up=roll_up, time=time or NO_FILTER))
+
+
+def __getattr__(name: str) -> object:
+    if name == "ExportOptions":  # re-exported, imported on first use
+        from dyads.export.tables import ExportOptions
+
+        return ExportOptions
+    raise AttributeError(f"module 'dyads.export' has no attribute {name!r}")
 
 
 __all__ = ["FORMATS", "ExportOptions", "Format", "export"]
