@@ -120,7 +120,7 @@ def test_non_english_text_gets_its_own_code(tmp_path: Path) -> None:
 
 def test_an_error_about_a_value_with_a_line_break_stays_on_one_line(tmp_path: Path) -> None:
     # a quoted CSV header with a line break in it: the message quotes the columns
-    (tmp_path / "a.csv").write_text('"ti\ntle",body\nx,y\n', encoding="utf-8")
+    (tmp_path / "a.csv").write_text('"ti\ntle",summary\nx,y\n', encoding="utf-8")
     (err,) = list(read_paths([tmp_path]))
     assert isinstance(err, MalformedRecord)
     assert "\n" not in str(err) and "ti\\ntle" in str(err) and "a.csv:1" in str(err)

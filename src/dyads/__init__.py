@@ -35,6 +35,7 @@ from dyads.settings import Settings  # noqa: E402
 if TYPE_CHECKING:
     from dyads.ingest import IngestReport, ingest
     from dyads.pipeline import Pipeline
+    from dyads.sources import RecordFields
     from dyads.store import Store
 
 #: Names imported on first use, so that ``import dyads`` (and every command that only reads a
@@ -55,14 +56,20 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'dyads' has no attribute {name!r}")
 
 
-def extract(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Relation]:
+def extract(
+    paths: Iterable[str | Path],
+    settings: Settings | None = None,
+    *,
+    fields: RecordFields | None = None,
+) -> Iterator[Relation]:
     """Relations from files and folders, without a database. Unreadable files are skipped; use
-    ``Pipeline.run`` to see their errors."""
+    ``Pipeline.run`` to see their errors. ``fields`` names the JSONL/CSV fields that hold the
+    text, id, date and title (:class:`dyads.sources.RecordFields`)."""
     from dyads.pipeline import Pipeline
-    from dyads.sources import read_paths
+    from dyads.sources import DEFAULT_FIELDS, read_paths
 
     pipe = Pipeline(settings)
-    for item in pipe.run(read_paths(paths)):
+    for item in pipe.run(read_paths(paths, fields=fields or DEFAULT_FIELDS)):
         if isinstance(item, ProcessedDocument):
             yield from item.relations
 

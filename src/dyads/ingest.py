@@ -20,7 +20,7 @@ from dyads.errors import SourceError
 from dyads.pipeline import Pipeline, Timings, batched
 from dyads.records import Document, ProcessedDocument
 from dyads.settings import Settings
-from dyads.sources import read_paths
+from dyads.sources import DEFAULT_FIELDS, RecordFields, read_paths
 from dyads.store import Store, ensure_indexes
 from dyads.stories import StoryIndex
 from dyads.stories.index import RECENT
@@ -79,6 +79,7 @@ def ingest(
     on_error: Callable[[SourceError], None] | None = None,
     progress: Progress | None = None,
     on_warning: Callable[[str, str], None] | None = None,
+    fields: RecordFields = DEFAULT_FIELDS,
 ) -> IngestReport:
     """Ingest files and folders into the store at ``db``; returns a report (never raises for bad
     input files: each becomes an entry of ``report.errors``).
@@ -111,7 +112,7 @@ def ingest(
             stories.add(doc_id, story_id, fp)
         report.timings.seconds["stories"] += time.perf_counter() - t0
         items = _new_items(
-            read_paths(paths, warn), store, report, on_error, warn, settings.max_chars
+            read_paths(paths, warn, fields), store, report, on_error, warn, settings.max_chars
         )
         pipe = pipeline or Pipeline(settings)
         pipe.timings = Timings()

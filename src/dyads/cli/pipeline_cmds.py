@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -13,6 +13,9 @@ from dyads.cli.app import EXIT_PARTIAL, db_option, handle_errors, main, print_js
 from dyads.errors import SourceError
 from dyads.records import Document, ProcessedDocument
 from dyads.settings import Settings
+
+if TYPE_CHECKING:
+    from dyads.sources import RecordFields
 
 # The pipeline (spaCy) is imported inside the commands that run it: --help, --version and the
 # commands that read a store never load it (tests/cli/test_lazy_imports.py).
@@ -41,6 +44,44 @@ workers_opt = click.option(
     help="Worker processes for parsing (default: one per core; 1 when the documents fit in one "
     f"batch of {Settings().docs_per_batch}).",
 )
+
+
+def fields_options(f: Any) -> Any:
+    """--text-field, --id-field, --date-field, --title-field, handed to the command as one
+    ``fields: RecordFields``."""
+    import functools
+
+    @functools.wraps(f)
+    def wrapper(
+        *args: Any,
+        text_field: str | None,
+        id_field: str,
+        date_field: str,
+        title_field: str,
+        **kwargs: Any,
+    ) -> Any:
+        from dyads.sources import RecordFields
+
+        fields = RecordFields(text=text_field, id=id_field, date=date_field, title=title_field)
+        return f(*args, fields=fields, **kwargs)
+
+    out: Any = wrapper
+    for name, default, what in reversed(
+        (
+            ("text", None, "the article text (default: text, body or content)"),
+            ("id", "id", "the document id (default: id; else a hash of the text)"),
+            ("date", "date", "the publication date (default: date)"),
+            ("title", "title", "the title (default: title)"),
+        )
+    ):
+        out = click.option(
+            f"--{name}-field",
+            f"{name}_field",
+            metavar="NAME",
+            default=default,
+            help=f"JSONL/CSV field holding {what}.",
+        )(out)
+    return out
 
 
 def _settings(
@@ -75,6 +116,7 @@ batch_opt = click.option(
 @gazetteer_opt
 @lexicon_opt
 @workers_opt
+@fields_options
 @click.option(
     "-o",
     "--output",
@@ -87,6 +129,7 @@ def extract(
     gazetteers: tuple[Path, ...],
     lexicons: tuple[Path, ...],
     n_process: int | None,
+    fields: RecordFields,
     output: Path | None,
 ) -> None:
     """Print relation records as JSON Lines (no database needed).
@@ -101,7 +144,7 @@ def extract(
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     failed = False
     try:
-        for item in pipe.run(read_paths(paths, _report_warning)):
+        for item in pipe.run(read_paths(paths, _report_warning, fields)):
             if isinstance(item, SourceError):
                 _report_error(item)
                 failed = True
@@ -128,6 +171,7 @@ def extract(
 @gazetteer_opt
 @lexicon_opt
 @workers_opt
+@fields_options
 @batch_opt
 @click.option(
     "--story-window",
@@ -145,6 +189,7 @@ def ingest_cmd(
     gazetteers: tuple[Path, ...],
     lexicons: tuple[Path, ...],
     n_process: int | None,
+    fields: RecordFields,
     docs_per_batch: int | None,
     story_window: int | None,
     profile: bool,
@@ -183,6 +228,7 @@ def ingest_cmd(
             on_error=_report_error,
             on_warning=_report_warning,
             progress=lambda n: bar.advance(task, n),
+            fields=fields,
         )
     summary = {
         "database": str(db),

@@ -15,14 +15,25 @@ from pathlib import Path
 
 from dyads.errors import NotEnglish, SourceError, UnreadableFile, UnsupportedFormat
 from dyads.records import Document
-from dyads.sources.readers import READERS, Reader, Warn, register_reader
+from dyads.sources.readers import (
+    DEFAULT_FIELDS,
+    READERS,
+    Reader,
+    RecordFields,
+    Warn,
+    parse_date,
+    register_reader,
+)
 
 __all__ = [
+    "DEFAULT_FIELDS",
     "READERS",
     "Reader",
+    "RecordFields",
     "Warn",
     "iter_files",
     "looks_english",
+    "parse_date",
     "read_file",
     "read_paths",
     "register_reader",
@@ -68,7 +79,9 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def read_file(path: Path, on_warning: Warn | None = None) -> Iterator[Document | SourceError]:
+def read_file(
+    path: Path, on_warning: Warn | None = None, fields: RecordFields = DEFAULT_FIELDS
+) -> Iterator[Document | SourceError]:
     """Documents (or per-record errors) from one file; never raises for bad input.
 
     Text that does not look like English becomes a ``NotEnglish`` error; ``on_warning`` is called
@@ -80,9 +93,14 @@ def read_file(path: Path, on_warning: Warn | None = None) -> Iterator[Document |
             path=str(path),
         )
         return
-    wants_warn = on_warning is not None and "warn" in inspect.signature(reader).parameters
+    params = inspect.signature(reader).parameters
+    kwargs: dict[str, object] = {}
+    if on_warning is not None and "warn" in params:
+        kwargs["warn"] = on_warning
+    if fields is not DEFAULT_FIELDS and "fields" in params:
+        kwargs["fields"] = fields
     try:
-        for item in reader(path, warn=on_warning) if wants_warn else reader(path):  # type: ignore[call-arg]
+        for item in reader(path, **kwargs):
             if isinstance(item, Document) and not looks_english(item.text):
                 yield NotEnglish(
                     "text does not look like English; dyads parses English only",
@@ -104,10 +122,13 @@ def read_file(path: Path, on_warning: Warn | None = None) -> Iterator[Document |
 
 
 def read_paths(
-    paths: Iterable[str | Path], on_warning: Warn | None = None
+    paths: Iterable[str | Path],
+    on_warning: Warn | None = None,
+    fields: RecordFields = DEFAULT_FIELDS,
 ) -> Iterator[Document | SourceError]:
+    """Every document under ``paths``; ``fields`` says which JSONL/CSV fields hold what."""
     for path in iter_files(paths):
         if not path.exists():
             yield UnreadableFile("no such file or folder", path=str(path))
             continue
-        yield from read_file(path, on_warning)
+        yield from read_file(path, on_warning, fields)
