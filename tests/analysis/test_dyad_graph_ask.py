@@ -46,7 +46,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_dyad_puts_affirmed_and_denied_side_by_side_with_roll_up(db: Path) -> None:
     with dyads.open(db) as store:
-        plain = dyad(store, "iran", "houthis")
+        plain = dyad(store, "iran", "houthis", roll_up=False)
         rolled = dyad(store, "Iran", "Houthis", roll_up=True)
     (g,) = plain["groups"]
     assert g["stories"] == {"affirmed": 1, "denied": 0, "unconfirmed": 0}
@@ -85,11 +85,16 @@ def test_path_uses_ties_not_places_and_skips_unconfirmed(db: Path) -> None:
 
 def test_path_through_the_hierarchy(db: Path) -> None:
     with dyads.open(db) as store:
-        res = shortest_paths(store, "iran.government", "houthis")
+        res = shortest_paths(store, "iran.government", "houthis", roll_up=False)
     # the denied claim is no tie: the path goes up the hierarchy to Iran, which does support them
     assert [a["id"] for a in res["paths"][0]["actors"]] == ["iran.government", "iran", "houthis"]
     with dyads.open(db) as store:
-        ids = [a["id"] for a in shortest_paths(store, "quds-force", "hamas")["paths"][0]["actors"]]
+        ids = [
+            a["id"]
+            for a in shortest_paths(store, "quds-force", "hamas", roll_up=False)["paths"][0][
+                "actors"
+            ]
+        ]
     assert ids == ["quds-force", "irgc", "iran.military", "iran", "hamas"]
 
 
@@ -152,7 +157,7 @@ def test_unroutable_questions_get_one_line_and_no_guess(db: Path, question: str)
 def test_ask_answers_with_evidence(db: Path) -> None:
     with dyads.open(db) as store:
         ans = ask(store, "Who supports the Houthis?")
-    assert ans.intent == "supporters" and ans.command == "dyads supporters houthis --roll-up"
+    assert ans.intent == "supporters" and ans.command == "dyads supporters houthis"
     assert ans.lines[0] == "Houthis is supported by Iran."
     assert any("DENIED" in line for line in ans.lines)  # the denial is shown as such
 

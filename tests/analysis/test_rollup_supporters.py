@@ -69,7 +69,7 @@ def test_a_family_is_every_actor_whose_chain_passes_through_it_even_with_a_cycle
 
 def test_supporters_count_stories_not_documents(db: Path) -> None:
     with dyads.open(db) as store:
-        rows = {r["id"]: r for r in supporters(store, "Houthis")["rows"]}
+        rows = {r["id"]: r for r in supporters(store, "Houthis", roll_up=False)["rows"]}
     iran = rows["iran"]
     assert (iran["n_stories"], iran["n_documents"], iran["n_copies"]) == (1, 2, 1)
     assert iran["kinds"] == {"weapons": 1}
@@ -79,7 +79,7 @@ def test_supporters_count_stories_not_documents(db: Path) -> None:
 
 def test_denied_and_hypothetical_never_count_as_support(db: Path) -> None:
     with dyads.open(db) as store:
-        rows = {r["id"]: r for r in supporters(store, "houthis")["rows"]}
+        rows = {r["id"]: r for r in supporters(store, "houthis", roll_up=False)["rows"]}
     assert rows["pakistan"]["n_stories"] == 0 and rows["pakistan"]["status"] == "denied only"
     assert rows["pakistan"]["modality"]["denied"] == 1
     assert (
@@ -109,7 +109,7 @@ def test_kind_filter(db: Path) -> None:
 
 def test_supported_by(db: Path) -> None:
     with dyads.open(db) as store:
-        res = supported_by(store, "Iran")
+        res = supported_by(store, "Iran", roll_up=False)
     got = {r["id"]: r["kinds"] for r in res["rows"]}
     assert got == {
         "houthis": {"weapons": 1},

@@ -9,6 +9,7 @@ answer naming what ``ask`` knows (:data:`KNOWN`); a name the store does not know
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -194,6 +195,55 @@ class Answer:
         }
 
 
+_MONTHS = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:])
+#: A date as a question writes it: 2015, 2023-03, 2024-02-15, 1990s, "the 1990s", "March 2023".
+_QDATE = rf"(?:the )?(?:\d{{3}}0s|\d{{4}}(?:-\d{{2}}(?:-\d{{2}})?)?|(?:{_MONTHS})\.? \d{{4}})"
+#: Time phrases at the end of a question, and the --since/--until/--as-of they stand for.
+_TIME_PHRASES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), fields)
+    for p, fields in (
+        (rf"\s+between (?P<a>{_QDATE}) and (?P<b>{_QDATE})$", ("since", "until")),
+        (rf"\s+(?:since|after|from) (?P<a>{_QDATE})(?: on)?$", ("since",)),
+        (rf"\s+(?:until|till|before|up to|through) (?P<a>{_QDATE})$", ("until",)),
+        (rf"\s+as of (?P<a>{_QDATE})$", ("as_of",)),
+        (rf"\s+(?:in|during) (?P<a>{_QDATE})$", ("since+until",)),
+    )
+)
+
+
+def _iso(phrase: str) -> str:
+    """2015, 1990s, 2023-03 as they are; "March 2023" as 2023-03."""
+    phrase = re.sub(r"^the ", "", phrase.strip(), flags=re.IGNORECASE)
+    m = re.match(r"^([A-Za-z]+)\.? (\d{4})$", phrase)
+    if not m:
+        return phrase
+    names = [n.lower() for n in calendar.month_name]
+    abbrs = [n.lower() for n in calendar.month_abbr]
+    word = m.group(1).lower()
+    month = names.index(word) if word in names else abbrs.index(word)
+    return f"{m.group(2)}-{month:02d}"
+
+
+def question_time(question: str) -> tuple[str, dict[str, str]]:
+    """The question without its time phrase, and the filter the phrase names.
+
+    >>> question_time("Who supports the Houthis since 2015?")
+    ('Who supports the Houthis', {'since': '2015'})
+    >>> question_time("Who backed the Taliban in the 1990s")
+    ('Who backed the Taliban', {'since': '1990s', 'until': '1990s'})
+    """
+    q = re.sub(r"\s+", " ", question.strip()).rstrip("?.! ").strip()
+    for pat, fields in _TIME_PHRASES:
+        m = pat.search(q)
+        if not m:
+            continue
+        dates = [_iso(m.group("a"))] + ([_iso(m.group("b"))] if "b" in m.groupdict() else [])
+        if fields == ("since+until",):
+            return q[: m.start()], {"since": dates[0], "until": dates[0]}
+        return q[: m.start()], dict(zip(fields, dates, strict=True))
+    return q, {}
+
+
 def route(question: str) -> tuple[str, dict[str, str]] | None:
     """The intent and the raw slots of ``question``, or None if no pattern matches."""
     q = re.sub(r"\s+", " ", question.strip()).rstrip("?.! ").strip()
@@ -243,8 +293,20 @@ def ask(
     roll_up: bool = True,
     evidence: int = 2,
 ) -> Answer:
-    """Answer ``question`` from the store, with the evidence sentences; see the module docstring."""
-    routed = route(question)
+    """Answer ``question`` from the store, with the evidence sentences; see the module docstring.
+
+    A time phrase at the end of the question ("since 2015", "in the 1990s", "between 2010 and
+    2015", "as of March 2023") filters the evidence as ``--since/--until/--as-of`` do; ``time``
+    given by the caller wins over it.
+    """
+    bare, asked = question_time(question)
+    if asked:
+        time = TimeFilter(
+            since=time.since or asked.get("since"),
+            until=time.until or asked.get("until"),
+            as_of=time.as_of or asked.get("as_of"),
+        )
+    routed = route(bare)
     if routed is None:
         return Answer(question, False, None, None, [KNOWN])
     intent, slots = routed
@@ -256,7 +318,12 @@ def ask(
             notes.append(note)
         return actor_id
 
-    ru = " --roll-up" if roll_up else ""
+    ru = "" if roll_up else " --no-roll-up"
+    ru += "".join(
+        f" --{flag} {value}"
+        for flag, value in (("since", time.since), ("until", time.until), ("as-of", time.as_of))
+        if value
+    )
     if intent in ("supporters", "supported_by"):
         x = actor("x")
         kind = _SUPPORT_VERBS.get(slots.get("verb", "").lower())
@@ -268,8 +335,8 @@ def ask(
         lines = _support_lines(res, evidence)
     elif intent == "leaders":
         x = actor("x")
-        res = leaders(store, x, roll_up=False, time=time)
-        cmd = f"dyads leaders {x}"
+        res = leaders(store, x, roll_up=roll_up, time=time)
+        cmd = f"dyads leaders {x}{ru}"
         lines = _leader_lines(res, evidence)
     elif intent == "leverage":
         a, b = actor("a"), actor("b")
@@ -283,16 +350,16 @@ def ask(
         cmd = f"dyads dyad {a} {b}{ru}"
         lines = _dyad_lines(res, evidence)
         if not res["groups"]:
-            p = shortest_paths(store, a, b, roll_up=False, time=time, k=1)
+            p = shortest_paths(store, a, b, roll_up=roll_up, time=time, k=1)
             res = {"dyad": res, "path": p}
-            cmd += f"; dyads path {a} {b}"
+            cmd += f"; dyads path {a} {b}{ru}"
             lines += _path_lines(p)
     elif intent == "path":
         a, b = actor("a"), actor("b")
         d = dyad(store, a, b, roll_up=roll_up, time=time)
-        p = shortest_paths(store, a, b, roll_up=False, time=time)
+        p = shortest_paths(store, a, b, roll_up=roll_up, time=time)
         res = {"dyad": d, "path": p}
-        cmd = f"dyads path {a} {b}"
+        cmd = f"dyads path {a} {b}{ru}"
         lines = (_dyad_lines(d, evidence) if d["groups"] else []) + _path_lines(p)
     else:  # top
         central = top_actors(store, time=time, roll_up=roll_up)

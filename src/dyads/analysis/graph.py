@@ -50,7 +50,7 @@ BETWEENNESS_MAX_EDGES = 50_000
 
 
 def edge_table(
-    store: Store, *, time: TimeFilter = NO_FILTER, roll_up: bool = False
+    store: Store, *, time: TimeFilter = NO_FILTER, roll_up: bool = True
 ) -> list[dict[str, Any]]:
     """One row per (source, relation, target) with story counts, kinds, dates and best claim id."""
     hier = load_hierarchy(store) if roll_up else None
@@ -95,7 +95,7 @@ def build_graph(
     store: Store,
     *,
     time: TimeFilter = NO_FILTER,
-    roll_up: bool = False,
+    roll_up: bool = True,
     counted_only: bool = False,
     hierarchy: bool = False,
 ) -> nx.MultiDiGraph:
@@ -161,7 +161,7 @@ def shortest_paths(
     *,
     k: int = 3,
     max_hops: int = 4,
-    roll_up: bool = False,
+    roll_up: bool = True,
     hierarchy: bool = True,
     time: TimeFilter = NO_FILTER,
 ) -> dict[str, Any]:
@@ -173,7 +173,10 @@ def shortest_paths(
     ida, idb = resolve_actor(store, a), resolve_actor(store, b)
     if roll_up:
         hier: Hierarchy = load_hierarchy(store)
-        ida, idb = hier.top(ida), hier.top(idb)
+        if hier.top(ida) != hier.top(idb):
+            ida, idb = hier.top(ida), hier.top(idb)
+        else:  # two parts of one state ("Russia", "Africa Corps"): the path is its hierarchy
+            roll_up = False
     if ida == idb:
         raise QueryError(
             f"{a!r} and {b!r} are the same actor" + (" after roll-up" if roll_up else "")
@@ -213,8 +216,10 @@ def shortest_paths(
                     rels.append(
                         {
                             "source": s,
+                            "source_name": _name(g, s)["name"],
                             "relation": key,
                             "target": t,
+                            "target_name": _name(g, t)["name"],
                             "n_stories": d.get("n_stories", 0),
                             "denied_stories": d.get("denied_stories", 0),
                             "kinds": d.get("kinds", []),
@@ -254,7 +259,7 @@ def top_actors(
     store: Store,
     *,
     n: int = 10,
-    roll_up: bool = False,
+    roll_up: bool = True,
     time: TimeFilter = NO_FILTER,
     by: str = "degree",
 ) -> list[dict[str, Any]]:
@@ -328,11 +333,12 @@ def most_supported(
     store: Store,
     *,
     n: int = 10,
-    roll_up: bool = False,
+    roll_up: bool = True,
     time: TimeFilter = NO_FILTER,
     types: tuple[str, ...] | None = GROUP_TYPES,
 ) -> list[dict[str, Any]]:
-    """Targets of the most independent support stories, with their number of distinct supporters."""
+    """Targets of the most independent support stories, with their number of distinct supporters
+    (``supporters``: their ids, ``supporter_names``: their names)."""
     hier = load_hierarchy(store) if roll_up else None
     ru_sql, ru_params = rollup_cte(hier)
     tsql, tparams = time.sql()
@@ -352,8 +358,9 @@ def most_supported(
                count(DISTINCT ev.story_id) AS n_stories,
                count(DISTINCT ev.supporter) AS n_supporters,
                list_sort(list_distinct(list(ev.supporter))) AS supporters,
+               list_sort(list_distinct(list(coalesce(sa.name, ev.supporter)))) AS supporter_names,
                coalesce(list_sort(list_distinct(flatten(list(ev.kinds)))), []) AS kinds
-        FROM ev JOIN actors a ON a.id = ev.target
+        FROM ev JOIN actors a ON a.id = ev.target LEFT JOIN actors sa ON sa.id = ev.supporter
         WHERE ev.supporter <> ev.target {type_sql}
         GROUP BY ev.target, a.name, a.type
         ORDER BY n_stories DESC, n_supporters DESC, id

@@ -446,7 +446,8 @@ def explain(result: dict[str, Any]) -> list[str]:
         )
     if result["not_counted"]:
         lines.append(
-            f"not counted: {len(result['not_counted'])} hypothetical or questioned claim(s)"
+            f"not counted: {len(result['not_counted'])} hypothetical or questioned claim"
+            + ("" if len(result["not_counted"]) == 1 else "s")
         )
     if not result["components"]:
         lines.append(f"The store holds no evidence of {a} having leverage over {b}.")

@@ -7,7 +7,8 @@ from typing import Any
 from dyads.actors import normalise
 from dyads.analysis.rollup import family, load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
-from dyads.errors import UnknownActor
+from dyads.errors import QueryError, UnknownActor
+from dyads.records import RELATION_TYPES
 from dyads.store import Store
 from dyads.store.clustered import member_sql, relations_table
 
@@ -114,11 +115,43 @@ def resolve_actor(store: Store, name: str) -> str:
     partial = [r for r in rows if key and key in normalise(r["name"] or "")]
     if len(partial) == 1:
         return str(partial[0]["id"])
-    hint = ", ".join(sorted(r["name"] for r in partial)[:5])
+    names = sorted(r["name"] for r in partial)[:SUGGESTIONS] or closest_names(key, rows)
+    hint = " or ".join(", ".join(names).rsplit(", ", 1)) if names else ""
     raise UnknownActor(
         f"no actor called {name!r} in the store"
-        + (f"; did you mean: {hint}?" if hint else "; try 'dyads actors'")
+        + (f"; did you mean {hint}?" if hint else "; try 'dyads actors'")
     )
+
+
+#: How many names an unknown actor's error suggests, and how alike a name or alias must be to be
+#: suggested: rapidfuzz's QRatio (edit similarity of the whole normalised names, 0-100; WRatio's
+#: partial matching suggested "Islamic Republic of Iran" for "Islamic Jihadd" at 86). At 75:
+#: "Hezbolah" -> Hezbollah 94, "Hamaz" -> Hamas 80, "Hizbullah" -> Hezbollah 78, "al shabab"
+#: -> al-Shabaab 84; "Islamic State" for "Islamic Jihadd" (67) is left out.
+SUGGESTIONS = 3
+SUGGEST_MIN_SCORE = 75
+
+
+def closest_names(key: str, rows: list[dict[str, Any]]) -> list[str]:
+    """Up to :data:`SUGGESTIONS` actor names whose name or an alias is closest to the
+    normalised ``key``, best first."""
+    from rapidfuzz import fuzz, process  # only on the error path
+
+    choices: dict[str, str] = {}
+    for r in rows:
+        for label in [r["name"] or "", *(r["aliases"] or [])]:
+            choices.setdefault(normalise(label), r["name"] or r["id"])
+    out: list[str] = []
+    for label, _score, _ in process.extract(
+        key,
+        list(choices),
+        scorer=fuzz.QRatio,
+        limit=SUGGESTIONS * 4,
+        score_cutoff=SUGGEST_MIN_SCORE,
+    ):
+        if choices[label] not in out:
+            out.append(choices[label])
+    return out[:SUGGESTIONS]
 
 
 def actor_names(store: Store, ids: list[str]) -> dict[str, str]:
@@ -204,6 +237,10 @@ def list_relations(
 ) -> list[dict[str, Any]]:
     where, params = [], []
     if relation:
+        if relation.upper() not in RELATION_TYPES:
+            raise QueryError(
+                f"unknown relation type {relation!r}; use one of {', '.join(RELATION_TYPES)}"
+            )
         where.append("r.relation = ?")
         params.append(relation.upper())
     if source:
@@ -233,7 +270,7 @@ def dyad(
     a: str,
     b: str,
     *,
-    roll_up: bool = False,
+    roll_up: bool = True,
     time: TimeFilter = NO_FILTER,
 ) -> dict[str, Any]:
     """Every relation between ``a`` and ``b`` in both directions, grouped by type and direction.
@@ -352,7 +389,7 @@ def mark_copies(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def leaders(
-    store: Store, name: str, *, roll_up: bool = False, time: TimeFilter = NO_FILTER
+    store: Store, name: str, *, roll_up: bool = True, time: TimeFilter = NO_FILTER
 ) -> dict[str, Any]:
     """Who leads ``name`` (LEADS relations into it), with roles, dates and evidence."""
     target = resolve_actor(store, name)

@@ -38,7 +38,7 @@ def supporters(
     store: Store,
     name: str,
     *,
-    roll_up: bool = False,
+    roll_up: bool = True,
     time: TimeFilter = NO_FILTER,
     kind: str | None = None,
     evidence: int = EVIDENCE_PER_SUPPORTER,
@@ -61,7 +61,7 @@ def supported_by(
     store: Store,
     name: str,
     *,
-    roll_up: bool = False,
+    roll_up: bool = True,
     time: TimeFilter = NO_FILTER,
     kind: str | None = None,
     evidence: int = EVIDENCE_PER_SUPPORTER,
@@ -349,8 +349,16 @@ class _Partner:
                 "denied": denied,
                 "unconfirmed": len(self.stories["unconfirmed"]),
             },
-            "status": "supported" if n else ("denied only" if denied else "unconfirmed only"),
+            "status": _status(n, denied),
         }
+
+
+def _status(counted: int, denied: int) -> str:
+    """``supported``; ``contested`` when some stories affirm and others deny it; ``denied only``;
+    ``unconfirmed only`` (hypothetical or asked, never affirmed)."""
+    if counted:
+        return "contested" if denied else "supported"
+    return "denied only" if denied else "unconfirmed only"
 
 
 __all__ = ["supporters", "supported_by"]

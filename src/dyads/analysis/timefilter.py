@@ -19,6 +19,7 @@ so it stays a filter on the rows already selected by actor.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -53,6 +54,23 @@ def date_bounds(value: str) -> tuple[str, str]:
     return f"{year}-01-01", f"{year}-12-31"
 
 
+def check_date(value: str) -> tuple[str, str]:
+    """:func:`date_bounds` of a date a user typed, refusing what names no period: trailing text,
+    a month outside 01-12, a day the month does not have, a "decade" such as 1995s."""
+    text = value.strip()
+    m = _DATE.match(text)
+    if not m or m.end() != len(text) or (text[4:5] == "s" and text[3] != "0"):
+        raise QueryError(
+            f"cannot read the date {value!r}; use YYYY, YYYY-MM, YYYY-MM-DD or a decade like 1990s"
+        )
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if month and not 1 <= int(month) <= 12:
+        raise QueryError(f"no such date {value!r}: month {month} (months are 01 to 12)")
+    if day and not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
+        raise QueryError(f"no such date {value!r}: {year}-{month} has no day {day}")
+    return date_bounds(text)
+
+
 def lo_sql(expr: str) -> str:
     """SQL for the first day of the period in the VARCHAR ``expr`` (NULL stays NULL)."""
     return (
@@ -85,7 +103,7 @@ class TimeFilter:
     def __post_init__(self) -> None:
         for value in (self.since, self.until, self.as_of):
             if value is not None:
-                date_bounds(value)  # raises QueryError on a bad date
+                check_date(value)  # raises QueryError on a bad or impossible date
 
     @property
     def active(self) -> bool:

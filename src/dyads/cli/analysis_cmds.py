@@ -16,7 +16,8 @@ from dyads.cli.app import (
     handle_errors,
     json_option,
     main,
-    print_json,
+    plural,
+    print_data,
     print_table,
     rollup_option,
     time_options,
@@ -74,7 +75,8 @@ def _print_support(res: dict[str, Any], show_evidence: bool) -> None:
                 r["name"],
                 ", ".join(k for k in r["kinds"]),
                 when,
-                f"{r['n_stories']}" + (f" (+{r['n_copies']} copies)" if r["n_copies"] else ""),
+                f"{r['n_stories']}"
+                + (f" (+{plural(r['n_copies'], 'copy', 'copies')})" if r["n_copies"] else ""),
                 mix,
                 other,
                 r["status"],
@@ -86,10 +88,13 @@ def _print_support(res: dict[str, Any], show_evidence: bool) -> None:
         rows,
     )
     if show_evidence:
+        from rich.markup import escape
+
         c = console()
         for r in res["rows"]:
             c.print(
-                f"[bold]{r['name']}[/bold]" + (f" (via {', '.join(r['via'])})" if r["via"] else "")
+                f"[bold]{escape(r['name'])}[/bold]"
+                + escape(f" (via {', '.join(r['via'])})" if r["via"] else "")
             )
             for e in r["evidence"]:
                 c.print(
@@ -122,7 +127,7 @@ def _support_command(name: str, fn_name: str, doc: str) -> None:
     def cmd(
         actor: str,
         db: Path,
-        as_json: bool,
+        out: str | None,
         roll_up: bool,
         time: TimeFilter,
         kind: str | None,
@@ -142,8 +147,9 @@ def _support_command(name: str, fn_name: str, doc: str) -> None:
                 kind=kind,
                 limit=limit or None,
             )
-        if as_json:
-            print_json(res)
+        if out:
+            rows = [{k: v for k, v in r.items() if k != "evidence"} for r in res["rows"]]
+            print_data(out, res, rows)
             return
         _print_support(res, evidence)
 
@@ -166,7 +172,7 @@ _support_command(
 def leaders_cmd(
     actor: str,
     db: Path,
-    as_json: bool,
+    out: str | None,
     roll_up: bool,
     time: TimeFilter,
 ) -> None:
@@ -176,8 +182,10 @@ def leaders_cmd(
 
     with Store(db, read_only=True) as store:
         res = leaders(store, actor, roll_up=roll_up, time=time)
-    if as_json:
-        print_json(res)
+    if out:
+        print_data(
+            out, res, [{k: v for k, v in p.items() if k != "evidence"} for p in res["leaders"]]
+        )
         return
     print_table(
         f"Leaders of {res['actor']['name']}",
@@ -207,7 +215,7 @@ def leverage_cmd(
     a: str,
     b: str,
     db: Path,
-    as_json: bool,
+    out: str | None,
     time: TimeFilter,
     top: int,
 ) -> None:
@@ -221,12 +229,14 @@ def leverage_cmd(
 
     with Store(db, read_only=True) as store:
         res = leverage(store, a, b, time=time, top=top)
-    if as_json:
-        print_json(res)
+    if out:
+        print_data(out, res, res["components"])
         return
+    from rich.markup import escape
+
     c = console()
     lines = res["explanation"]
-    c.print(f"[bold]{lines[0]}[/bold]", soft_wrap=True)
+    c.print(f"[bold]{escape(lines[0])}[/bold]", soft_wrap=True)
     for line in lines[1:]:
         c.print("  " + line, soft_wrap=True, markup=False)
     if res["strongest"]:
@@ -271,7 +281,7 @@ def path_cmd(
     a: str,
     b: str,
     db: Path,
-    as_json: bool,
+    out: str | None,
     roll_up: bool,
     time: TimeFilter,
     k: int,
@@ -293,24 +303,35 @@ def path_cmd(
             hierarchy=hierarchy,
             time=time,
         )
-    if as_json:
-        print_json(res)
+    if out:
+        rows = [
+            {"path": i, "hop": j, **{k: v for k, v in r.items() if k != "evidence"}}
+            for i, p in enumerate(res["paths"], 1)
+            for j, hop in enumerate(p["hops"], 1)
+            for r in hop["relations"]
+        ]
+        print_data(out, res, rows)
         return
+    from rich.markup import escape
+
     c = console()
     if not res["paths"]:
         c.print(
-            f"no evidence path between {res['a']['name']} and {res['b']['name']} within {max_hops} hops"
+            f"no evidence path between {res['a']['name']} and {res['b']['name']} within "
+            f"{plural(max_hops, 'hop')}",
+            markup=False,
         )
     for i, p in enumerate(res["paths"], 1):
-        c.print(f"[bold]{i}. " + " - ".join(x["name"] for x in p["actors"]) + "[/bold]")
+        c.print(f"[bold]{i}. " + escape(" - ".join(x["name"] for x in p["actors"])) + "[/bold]")
         for hop in p["hops"]:
             for r in hop["relations"]:
+                src, tgt = r["source_name"], r["target_name"]
                 if r["relation"] == "PART_OF":
-                    c.print(f"  {r['source']} PART_OF {r['target']} (gazetteer)", markup=False)
+                    c.print(f"  {src} PART_OF {tgt} (gazetteer)", markup=False)
                     continue
                 e = r["evidence"] or {}
                 c.print(
-                    f"  {r['source']} {r['relation']} {r['target']} ({r['n_stories']} stories"
+                    f"  {src} {r['relation']} {tgt} ({plural(r['n_stories'], 'story', 'stories')}"
                     + (f", {r['denied_stories']} denied" if r["denied_stories"] else "")
                     + ")",
                     markup=False,
@@ -339,7 +360,7 @@ def path_cmd(
 @handle_errors
 def top_cmd(
     db: Path,
-    as_json: bool,
+    out: str | None,
     roll_up: bool,
     time: TimeFilter,
     n: int,
@@ -352,8 +373,10 @@ def top_cmd(
     with Store(db, read_only=True) as store:
         central = top_actors(store, n=n, roll_up=roll_up, time=time, by=by)
         supported = most_supported(store, n=n, roll_up=roll_up, time=time)
-    if as_json:
-        print_json({"central": central, "supported": supported})
+    if out:
+        rows = [{"list": "central", **r} for r in central]
+        rows += [{"list": "supported", **r} for r in supported]
+        print_data(out, {"central": central, "supported": supported}, rows)
         return
     print_table(
         f"Most central actors (by {by})",
@@ -374,7 +397,7 @@ def top_cmd(
         "Most supported groups",
         ["group", "stories", "supporters", "kinds"],
         [
-            [r["name"], r["n_stories"], _first(r["supporters"]), ", ".join(r["kinds"])]
+            [r["name"], r["n_stories"], _first(r["supporter_names"]), ", ".join(r["kinds"])]
             for r in supported
         ],
     )
@@ -384,6 +407,7 @@ def top_cmd(
 @click.argument("question")
 @db_option
 @json_option
+@rollup_option
 @time_options
 @click.option(
     "--evidence", type=int, default=2, show_default=True, help="Sentences per answer item."
@@ -392,7 +416,8 @@ def top_cmd(
 def ask_cmd(
     question: str,
     db: Path,
-    as_json: bool,
+    out: str | None,
+    roll_up: bool,
     time: TimeFilter,
     evidence: int,
 ) -> None:
@@ -404,9 +429,9 @@ def ask_cmd(
     from dyads.store import Store
 
     with Store(db, read_only=True) as store:
-        ans = ask(store, question, time=time, evidence=evidence)
-    if as_json:
-        print_json(ans.to_dict())
+        ans = ask(store, question, time=time, roll_up=roll_up, evidence=evidence)
+    if out:
+        print_data(out, ans.to_dict(), [{"answer": line} for line in ans.lines])
     else:
         c = console()
         for line in ans.lines:

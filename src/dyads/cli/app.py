@@ -46,16 +46,72 @@ def db_option(f: F) -> F:
 
 
 def json_option(f: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")(f)
+    """``--json``, ``--csv`` and ``--nl``, handed to the command as ``out``: None for the table
+    people read (the default), else the machine format: one JSON document, or the command's rows
+    as CSV or JSON Lines (flattened by :func:`flat_rows`), like sqlite-utils."""
+    out: Any = f
+    out = click.option(
+        "--nl", "out", flag_value="nl", help="Print the rows as JSON Lines (one object a line)."
+    )(out)
+    out = click.option("--csv", "out", flag_value="csv", help="Print the rows as CSV.")(out)
+    out = click.option("--json", "out", flag_value="json", help="Print JSON for machines.")(out)
+    return out
+
+
+def print_data(out: str, data: Any, rows: Sequence[dict[str, Any]] | None = None) -> None:
+    """``data`` as one JSON document, or ``rows`` (default: ``data`` itself) as CSV or JSON Lines."""
+    if out == "json":
+        print_json(data)
+        return
+    records = flat_rows(data if rows is None else rows)
+    if out == "nl":
+        for rec in records:
+            click.echo(json.dumps(rec, ensure_ascii=False, default=_default))
+        return
+    import csv
+    import io
+
+    fields: dict[str, None] = {}
+    for rec in records:
+        fields.update(dict.fromkeys(rec))
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(fields), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    click.echo(buf.getvalue(), nl=False)
+
+
+def flat_rows(rows: Any) -> list[dict[str, Any]]:
+    """Rows for CSV and JSON Lines: lists of scalars joined with ``;``, nested values as JSON."""
+    out = []
+    for row in rows:
+        rec = {}
+        for k, v in row.items():
+            if isinstance(v, list | tuple | set | frozenset) and all(
+                not isinstance(x, dict | list) for x in v
+            ):
+                v = ";".join(str(x) for x in (sorted(v) if isinstance(v, set | frozenset) else v))
+            elif isinstance(v, dict | list):
+                v = json.dumps(v, ensure_ascii=False, default=_default)
+            rec[k] = v
+        out.append(rec)
+    return out
 
 
 def rollup_option(f: F) -> F:
     return click.option(
-        "--roll-up",
+        "--roll-up/--no-roll-up",
         "roll_up",
-        is_flag=True,
-        help="Count an agency's, military's or government's evidence for its state.",
+        default=True,
+        show_default=True,
+        help="Count an agency's, military's or government's evidence for its state "
+        "(--no-roll-up: show them apart).",
     )(f)
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """``1 story``, ``2 stories``: ``nouns`` defaults to ``noun + 's'``."""
+    return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
 
 
 def time_options(f: F) -> F:
@@ -96,10 +152,10 @@ def handle_errors(f: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def console() -> Console:
+def console(width: int | None = None) -> Console:
     from rich.console import Console  # imported on first output: --help and --version skip it
 
-    return Console(soft_wrap=False, highlight=False)
+    return Console(soft_wrap=False, highlight=False, width=width)
 
 
 def print_json(data: Any) -> None:
@@ -112,12 +168,29 @@ def _default(o: Any) -> Any:
     return str(o)
 
 
-def print_table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    from rich.table import Table
+#: A table column is never narrower than its longest word, up to this many characters (a long
+#: URL may still be cut).
+MAX_UNBROKEN_WORD = 40
 
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    console().print(table)
+
+def print_table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """A table whose cells are plain text (never markup) and whose words are never cut: each
+    column is at least as wide as its longest word, and the table as wide as that needs, even
+    piped (where rich would otherwise assume 80 columns and break words)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    table = Table(title=title and Text(title), show_lines=False, header_style="bold")
+    need = 1
+    for i, col in enumerate(columns):
+        words = [len(w) for w in col.split()] + [len(w) for r in cells for w in r[i].split()]
+        width = min(max(words, default=1), MAX_UNBROKEN_WORD)
+        table.add_column(Text(col), overflow="fold", min_width=width)
+        need += width + 3
+    for row in cells:
+        table.add_row(*(Text(v) for v in row))
+    c = console()
+    if c.width < need:
+        c = console(width=need)
+    c.print(table)

@@ -13,11 +13,13 @@ from dyads.cli.app import (
     handle_errors,
     json_option,
     main,
-    print_json,
+    plural,
+    print_data,
     print_table,
     rollup_option,
     time_options,
 )
+from dyads.records import RELATION_TYPES
 
 if TYPE_CHECKING:
     from dyads.analysis import TimeFilter
@@ -33,15 +35,15 @@ if TYPE_CHECKING:
     "--limit", type=int, default=50, show_default=True, help="At most this many rows (0: all)."
 )
 @handle_errors
-def actors(db: Path, as_json: bool, limit: int) -> None:
+def actors(db: Path, out: str | None, limit: int) -> None:
     """List actors, most connected first."""
     from dyads.analysis import list_actors
     from dyads.store import Store
 
     with Store(db, read_only=True) as store:
         rows = list_actors(store, limit or None)
-    if as_json:
-        print_json(rows)
+    if out:
+        print_data(out, rows)
         return
     print_table(
         None,
@@ -58,29 +60,34 @@ def actors(db: Path, as_json: bool, limit: int) -> None:
 @db_option
 @json_option
 @handle_errors
-def actor(name: str, db: Path, as_json: bool) -> None:
+def actor(name: str, db: Path, out: str | None) -> None:
     """Show one actor: aliases, type, parent, and where it was mentioned."""
     from dyads.analysis import actor_profile
     from dyads.store import Store
 
     with Store(db, read_only=True) as store:
         p = actor_profile(store, name)
-    if as_json:
-        print_json(p)
+    if out:
+        print_data(out, p, [{k: v for k, v in p.items() if k != "mentions"}])
         return
+    from rich.markup import escape
+
     c = console()
     c.print(
-        f"[bold]{p['name']}[/bold] ({p['id']}), {p['type']}"
-        + (f", {p['country']}" if p["country"] else "")
+        f"[bold]{escape(p['name'])}[/bold] "
+        + escape(f"({p['id']}), {p['type']}" + (f", {p['country']}" if p["country"] else ""))
     )
     if p["parent"]:
-        c.print(f"part of: {p['parent']['name']} ({p['parent']['id']})")
+        c.print(f"part of: {p['parent']['name']} ({p['parent']['id']})", markup=False)
     if p["aliases"]:
-        c.print("aliases: " + ", ".join(p["aliases"][:20]))
+        c.print("aliases: " + ", ".join(p["aliases"][:20]), markup=False)
     if p["relations"]:
-        c.print("relations: " + ", ".join(f"{r['relation']} {r['n']}" for r in p["relations"]))
+        c.print(
+            "relations: " + ", ".join(f"{r['relation']} {r['n']}" for r in p["relations"]),
+            markup=False,
+        )
     print_table(
-        f"{len(p['mentions'])} mentions",
+        plural(len(p["mentions"]), "mention"),
         ["document", "sentence", "text", "rule"],
         [[m["path"], m["sentence"], m["text"], m["rule"]] for m in p["mentions"][:50]],
     )
@@ -89,7 +96,12 @@ def actor(name: str, db: Path, as_json: bool) -> None:
 @main.command()
 @db_option
 @json_option
-@click.option("--type", "relation", help="Relation type, e.g. SUPPORTS.")
+@click.option(
+    "--type",
+    "relation",
+    type=click.Choice(RELATION_TYPES, case_sensitive=False),
+    help="Relation type.",
+)
 @click.option("--source", help="Source actor (name, alias or id).")
 @click.option("--target", help="Target actor (name, alias or id).")
 @click.option(
@@ -98,7 +110,7 @@ def actor(name: str, db: Path, as_json: bool) -> None:
 @handle_errors
 def relations(
     db: Path,
-    as_json: bool,
+    out: str | None,
     relation: str | None,
     source: str | None,
     target: str | None,
@@ -110,8 +122,8 @@ def relations(
 
     with Store(db, read_only=True) as store:
         rows = list_relations(store, relation, source, target, limit or None)
-    if as_json:
-        print_json(rows)
+    if out:
+        print_data(out, rows)
         return
     print_table(
         None,
@@ -149,7 +161,7 @@ def dyad_cmd(
     a: str,
     b: str,
     db: Path,
-    as_json: bool,
+    out: str | None,
     roll_up: bool,
     time: TimeFilter,
     copies: bool,
@@ -157,19 +169,32 @@ def dyad_cmd(
     """Every relation between actors A and B, both directions: affirmed and denied claims side by side."""
     from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
     from dyads.analysis import dyad
     from dyads.store import Store
 
     with Store(db, read_only=True) as store:
         d = dyad(store, a, b, roll_up=roll_up, time=time)
-    if as_json:
-        print_json(d)
+    if out:
+        rows = [
+            {
+                "relation": g["relation"],
+                "source": g["source"]["id"],
+                "target": g["target"]["id"],
+                "class": cls,
+                **e,
+            }
+            for g in d["groups"]
+            for cls in ("affirmed", "denied", "unconfirmed")
+            for e in g[cls]
+        ]
+        print_data(out, d, rows)
         return
     c = console()
     c.print(
-        f"[bold]{d['a']['name']}[/bold] <-> [bold]{d['b']['name']}[/bold]"
-        + (f" ({d['time']})" if d["time"] else "")
+        f"[bold]{escape(d['a']['name'])}[/bold] <-> [bold]{escape(d['b']['name'])}[/bold]"
+        + escape(f" ({d['time']})" if d["time"] else "")
     )
     if not d["groups"]:
         c.print("no relations between them in the store")
@@ -185,16 +210,21 @@ def dyad_cmd(
         if e["copy"]:
             tags.append("copy")
         where = ", ".join(str(x) for x in (e["outlet"], e["doc_date"], e["path"] or e["url"]) if x)
-        return escape(f"[{'; '.join(tags)}] {e['evidence']} ({where})")
+        return f"[{'; '.join(tags)}] {e['evidence']} ({where})"  # plain text, never markup
 
     for g in d["groups"]:
         st = g["stories"]
         c.print(
-            f"\n[bold]{g['source']['name']} {g['relation']} {g['target']['name']}[/bold]"
-            + (f" ({', '.join(g['kinds'])})" if g["kinds"] else "")
-            + f": {g['n_stories']} stories ({st['affirmed']} affirm, {st['denied']} deny, "
-            f"{st['unconfirmed']} hypothetical or asked), {g['n_copies']} copies"
-            + (" [red]CONTESTED[/red]" if g["contested"] else "")
+            f"\n[bold]{escape(g['source']['name'])} {g['relation']} "
+            f"{escape(g['target']['name'])}[/bold]"
+            + escape(
+                (f" ({', '.join(g['kinds'])})" if g["kinds"] else "")
+                + f": {plural(g['n_stories'], 'story', 'stories')} ({st['affirmed']} affirm, "
+                f"{st['denied']} deny, {st['unconfirmed']} hypothetical or asked), "
+                f"{plural(g['n_copies'], 'copy', 'copies')}"
+            )
+            + (" [red]CONTESTED[/red]" if g["contested"] else ""),
+            soft_wrap=True,
         )
         affirmed = [e for e in g["affirmed"] if copies or not e["copy"]]
         denied = [e for e in g["denied"] if copies or not e["copy"]]
@@ -204,8 +234,8 @@ def dyad_cmd(
             table.add_column("denied", overflow="fold", ratio=1)
             for i in range(max(len(affirmed), len(denied))):
                 table.add_row(
-                    cell(affirmed[i]) if i < len(affirmed) else "",
-                    cell(denied[i]) if i < len(denied) else "",
+                    Text(cell(affirmed[i]) if i < len(affirmed) else ""),
+                    Text(cell(denied[i]) if i < len(denied) else ""),
                 )
             c.print(table)
         else:
@@ -220,15 +250,15 @@ def dyad_cmd(
 @db_option
 @json_option
 @handle_errors
-def docs(db: Path, as_json: bool) -> None:
+def docs(db: Path, out: str | None) -> None:
     """List documents with path or url, title, date, story id and scramble score."""
     from dyads.analysis import list_documents
     from dyads.store import Store
 
     with Store(db, read_only=True) as store:
         rows = list_documents(store)
-    if as_json:
-        print_json(rows)
+    if out:
+        print_data(out, rows)
         return
     print_table(
         None,

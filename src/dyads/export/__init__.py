@@ -91,7 +91,7 @@ def export(
     fmt: str,
     path: str | Path | None = None,
     *,
-    roll_up: bool = False,
+    roll_up: bool = True,
     time: TimeFilter | None = None,
 ) -> list[Path]:
     """Write the store in format ``fmt`` to ``path`` (default: the format's default name)."""

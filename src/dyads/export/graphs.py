@@ -36,11 +36,10 @@ def export_graph(store: Store, opts: ExportOptions) -> nx.MultiDiGraph:
         if key == "PART_OF":
             out.add_edge(s, t, key=key, relation=key, weight=0, status="hierarchy")
             continue
-        status = (
-            "affirmed"
-            if d["n_stories"]
-            else ("denied only" if d["denied_stories"] else "unconfirmed only")
-        )
+        if d["n_stories"]:
+            status = "contested" if d["denied_stories"] else "affirmed"
+        else:
+            status = "denied only" if d["denied_stories"] else "unconfirmed only"
         out.add_edge(
             s,
             t,

@@ -19,7 +19,7 @@ from dyads.store import Store
 
 @dataclass(frozen=True)
 class ExportOptions:
-    roll_up: bool = False
+    roll_up: bool = True
     time: TimeFilter = field(default=NO_FILTER)
 
 
