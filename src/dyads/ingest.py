@@ -112,7 +112,13 @@ def ingest(
             stories.add(doc_id, story_id, fp)
         report.timings.seconds["stories"] += time.perf_counter() - t0
         items = _new_items(
-            read_paths(paths, warn, fields), store, report, on_error, warn, settings.max_chars
+            read_paths(paths, warn, fields),
+            store,
+            report,
+            on_error,
+            warn,
+            settings.max_chars,
+            progress,
         )
         pipe = pipeline or Pipeline(settings)
         pipe.timings = Timings()
@@ -185,8 +191,10 @@ def _new_items(
     on_error: Callable[[SourceError], None] | None,
     warn: Callable[[str, str], None],
     max_chars: int,
+    progress: Progress | None = None,
 ) -> Iterator[Document]:
-    """The documents of ``items`` not yet stored (errors are reported on the way)."""
+    """The documents of ``items`` not yet stored (errors are reported on the way, and they and
+    the documents already stored count as done for ``progress``)."""
     t = report.timings
     recent: deque[str] = deque()
     seen: set[str] = set()
@@ -203,10 +211,14 @@ def _new_items(
                 report.errors.append(item)
                 if on_error:
                     on_error(item)
+                if progress:
+                    progress(1)
                 continue
             report.documents_read += 1
             if item.id in stored or item.id in seen:
                 report.documents_skipped += 1
+                if progress:
+                    progress(1)
                 continue
             seen.add(item.id)
             recent.append(item.id)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,6 +85,66 @@ def fields_options(f: Any) -> Any:
             help=f"JSONL/CSV field holding {what}.",
         )(out)
     return out
+
+
+#: Documents between two progress lines when stderr is not a terminal (a log, CI).
+PROGRESS_EVERY = 1000
+
+
+@contextmanager
+def _progress(total: int, silent: bool, every: int) -> Iterator[Callable[[int], None]]:
+    """A function to call with the number of documents just done: it moves a bar with a total
+    and an ETA on a terminal, prints a line every ``every`` documents to any other stderr, and
+    does nothing when ``silent``. The bar shows at once, before the model loads."""
+    if silent:
+        yield lambda n: None
+        return
+    if sys.stderr.isatty():
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        with Progress(
+            TextColumn("ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("eta"),
+            TimeRemainingColumn(),
+            transient=True,
+        ) as bar:
+            task = bar.add_task("ingest", total=total)
+            yield lambda n: bar.advance(task, n)
+        return
+    click.echo(f"dyads: ingesting {total:,} documents", err=True)
+    start = time.monotonic()
+    done = 0
+
+    def line(n: int) -> None:
+        nonlocal done
+        before, done = done, done + n
+        if done // every == before // every and done != total:
+            return
+        spent = time.monotonic() - start
+        left = spent / done * (total - done) if done and total >= done else None
+        click.echo(
+            f"dyads: ingested {done:,} of {total:,} documents ({done / max(total, 1):.0%}), "
+            f"{_clock(spent)} elapsed"
+            + (f", about {_clock(left)} left" if left is not None else ""),
+            err=True,
+        )
+
+    yield line
+
+
+def _clock(seconds: float) -> str:
+    s = int(seconds + 0.5)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
 
 
 def _settings(
@@ -180,7 +243,14 @@ def extract(
     help="Compare each document with the latest N for copies (default 100,000; <1 kB each).",
 )
 @click.option("--profile", is_flag=True, help="Print seconds spent per pipeline stage.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or progress lines.")
+@click.option(
+    "--progress-every",
+    type=click.IntRange(1),
+    default=PROGRESS_EVERY,
+    show_default=True,
+    help="When stderr is not a terminal, a progress line every N documents.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @handle_errors
 def ingest_cmd(
@@ -194,6 +264,7 @@ def ingest_cmd(
     story_window: int | None,
     profile: bool,
     quiet: bool,
+    progress_every: int,
     as_json: bool,
 ) -> None:
     """Store documents, sentences, mentions, actors and relations in DuckDB.
@@ -204,30 +275,21 @@ def ingest_cmd(
     130). Exit code 1 if any file or record failed (warnings, such as a truncated text, do not
     count).
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from dyads.ingest import ingest
+    from dyads.sources import count_documents
 
     settings = _settings(gazetteers, lexicons, n_process).with_(
         docs_per_batch=docs_per_batch, story_window=story_window
     )
-    show = not quiet and not as_json and sys.stderr.isatty()
-    with Progress(
-        TextColumn("ingesting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        disable=not show,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("ingest", total=None)
+    total = count_documents(paths)  # cheap next to parsing: the progress gets a total and an ETA
+    with _progress(total, quiet or as_json, progress_every) as advance:
         report = ingest(
             paths,
             db,
             settings,
             on_error=_report_error,
             on_warning=_report_warning,
-            progress=lambda n: bar.advance(task, n),
+            progress=advance,
             fields=fields,
         )
     summary = {
