@@ -1,7 +1,8 @@
-"""Commands that read the store: actors, actor, relations, dyad, docs."""
+"""Commands that read the store: actors, actor, relations, dyad, docs; and info."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -275,3 +276,30 @@ def docs(db: Path, out: str | None) -> None:
             for r in rows
         ],
     )
+
+
+@main.command()
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("dyads.duckdb"),
+    show_default=True,
+    envvar="DYADS_DB",
+    help="DuckDB database file to check (if it exists).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")
+@handle_errors
+def info(db: Path, as_json: bool) -> None:
+    """What is installed: dyads, spaCy and the model, the gazetteer and lexicon, the store's
+    schema, the optional extras; one verdict per check (exit code 1 if any fails)."""
+    from dyads.info import collect
+
+    checks = collect(db)
+    if as_json:
+        print_data("json", [c.to_dict() for c in checks])
+    else:
+        for c in checks:
+            mark = "--" if c.ok is None else ("ok" if c.ok else "FAIL")
+            click.echo(f"{mark:4} {c.detail}")
+    if any(c.ok is False for c in checks):
+        sys.exit(1)
