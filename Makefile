@@ -11,7 +11,7 @@ DB ?= demo.duckdb
 # Written after a successful install; pyproject.toml changing makes the next target reinstall.
 STAMP := $(VENV)/.dyads-installed
 
-.PHONY: install demo test lint typecheck bench eval clean
+.PHONY: install demo test lint typecheck docs bench eval clean
 
 install: $(STAMP)
 
@@ -38,6 +38,10 @@ lint: install
 
 typecheck: install
 	$(BIN)/python -m mypy
+
+# docs/cli.md is generated from the click commands (tests/cli/test_cli_docs.py checks it).
+docs: install
+	$(BIN)/python -m dyads.cli.reference docs/cli.md
 
 eval:
 	dyads eval --all
