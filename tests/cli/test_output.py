@@ -141,3 +141,30 @@ def test_dates_in_a_question_are_applied(db: str, question: str, period: str) ->
     ans = json.loads(out)
     assert code == 0 and ans["routed"] and ans["intent"] == "supporters"
     assert period in (ans["result"]["time"] or "")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["actors", "--limit", "5"],
+        ["relations", "--type", "SUPPORTS"],
+        ["supporters", "Houthis"],
+        ["dyad", "Rwanda", "M23"],
+        ["top", "-n", "3"],
+        ["leverage", "Iran", "Houthis"],
+        ["docs"],
+    ],
+)
+def test_csv_and_json_lines_carry_the_same_rows(db: str, args: list[str]) -> None:
+    import csv
+    import io
+
+    code, nl, _ = run(*args, "--db", db, "--nl")
+    assert code == 0
+    records = [json.loads(x) for x in nl.splitlines()]
+    assert records and all(isinstance(r, dict) for r in records)
+    code, out, _ = run(*args, "--db", db, "--csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == len(records)
+    assert set(rows[0]) >= set(records[0])
+    assert all(not isinstance(v, list | dict) for r in records for v in r.values())
