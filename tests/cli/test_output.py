@@ -91,6 +91,9 @@ def test_piped_tables_do_not_break_words(db: str) -> None:
         w for r in json.loads(js)["rows"] for w in (r["name"] + " " + " ".join(r["kinds"])).split()
     }
     words |= {"unconfirmed", "supported", "contested"}
+    assert "unconfirmed only" in out  # the last column is whole, not cut at 80 characters
+    table = [x for x in out.splitlines() if x[:1] in "┏┃┡│└"]
+    assert table and all(x.rstrip()[-1] in "┓┃┩│┘" for x in table), out
     printed = set(re.findall(r"[\w.-]+", out))
     for w in words:
         if w.strip(",") in out or len(w) > 3:

@@ -168,29 +168,22 @@ def _default(o: Any) -> Any:
     return str(o)
 
 
-#: A table column is never narrower than its longest word, up to this many characters (a long
-#: URL may still be cut).
-MAX_UNBROKEN_WORD = 40
-
-
 def print_table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    """A table whose cells are plain text (never markup) and whose words are never cut: each
-    column is at least as wide as its longest word, and the table as wide as that needs, even
-    piped (where rich would otherwise assume 80 columns and break words)."""
+    """A table whose cells are plain text (never markup). Piped (stdout not a terminal), it is as
+    wide as its widest cells, one line per row: rich would otherwise assume 80 columns and cut
+    words in two; on a terminal it wraps cells at spaces to fit."""
     from rich.table import Table
     from rich.text import Text
 
     cells = [["" if v is None else str(v) for v in row] for row in rows]
     table = Table(title=title and Text(title), show_lines=False, header_style="bold")
-    need = 1
+    natural = 1
     for i, col in enumerate(columns):
-        words = [len(w) for w in col.split()] + [len(w) for r in cells for w in r[i].split()]
-        width = min(max(words, default=1), MAX_UNBROKEN_WORD)
-        table.add_column(Text(col), overflow="fold", min_width=width)
-        need += width + 3
+        table.add_column(Text(col), overflow="fold")
+        natural += 3 + max([len(col)] + [len(line) for r in cells for line in r[i].splitlines()])
     for row in cells:
         table.add_row(*(Text(v) for v in row))
     c = console()
-    if c.width < need:
-        c = console(width=need)
+    if not c.is_terminal and c.width < natural:
+        c = console(width=natural)
     c.print(table)
