@@ -16,16 +16,18 @@ WIDTH = 100
 
 
 def help_text(command: click.Command, name: str, parent: click.Context | None = None) -> str:
-    ctx = click.Context(
-        command, info_name=name, parent=parent, terminal_width=WIDTH, max_content_width=WIDTH
-    )
+    """``command``'s --help as ``dyads [name] --help`` prints it: the command's own context
+    settings (the group's ``-h/--help``, which its subcommands inherit) at :data:`WIDTH`."""
+    settings = {**command.context_settings, "terminal_width": WIDTH, "max_content_width": WIDTH}
+    ctx = click.Context(command, info_name=name, parent=parent, **settings)
     return command.get_help(ctx)
 
 
 def render() -> str:
     from dyads.cli import main
 
-    root = click.Context(main, info_name="dyads", terminal_width=WIDTH, max_content_width=WIDTH)
+    settings = {**main.context_settings, "terminal_width": WIDTH, "max_content_width": WIDTH}
+    root = click.Context(main, info_name="dyads", **settings)
     parts = [
         "# Command-line reference",
         "",
