@@ -43,8 +43,8 @@ typecheck: install
 docs: install
 	$(BIN)/python -m dyads.cli.reference docs/cli.md
 
-eval:
-	dyads eval --all
+eval: install
+	$(BIN)/dyads eval --all
 
 bench: install
 	$(BIN)/python bench/run_all.py

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from dyads.ingest import IngestReport, ingest
 from dyads.pipeline import Pipeline
+from dyads.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -16,7 +18,9 @@ GOLD = ROOT / "gold"
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
-    return Pipeline()
+    """The shipped pipeline; ``DYADS_DISABLED_RULES=a,b`` switches rules off (bench/rule_ablation.py)."""
+    disabled = tuple(x for x in os.environ.get("DYADS_DISABLED_RULES", "").split(",") if x)
+    return Pipeline(Settings(disabled_rules=disabled))
 
 
 @pytest.fixture(scope="session")

@@ -81,7 +81,7 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.gazetteer = load_gazetteer(self.settings.gazetteers)
-        self.resolver = ActorResolver(self.gazetteer)
+        self.resolver = ActorResolver(self.gazetteer, disabled_rules=self.settings.disabled_rules)
         self.extractor = RelationExtractor(
             self.gazetteer, self.settings.lexicons, self.settings.disabled_rules
         )

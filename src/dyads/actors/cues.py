@@ -16,6 +16,11 @@ Rules (the ``rule`` field):
     acronym_use         an all-capital token the gazetteer does not know (may be defined in text)
     description         "the group", "the corps" (``text`` is the noun); ``ids`` = a country for
                         "the Yemeni group", "Somalia's jihadists"
+    pair                "the two rivals", "both sides": two actors (``text`` is the noun)
+    title_ref           "the foreign minister": the person given that office (``text``)
+    generic             "Islamist militants", "protesters": an actor without a name (``text`` the
+                        phrase, ``label`` its type, ``ids`` a country named by a demonym)
+    proper              a capitalised proper noun no other cue took (a short form, perhaps)
     owned               "its forces", "Hemedti's fighters" (``text`` is the category or
                         "member"; the owner is ``ids`` or the pronoun at token ``label``)
     pronoun             it, its, they, them, their (``text`` is the pronoun)
@@ -50,13 +55,24 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 #: Modifiers that set a description apart from the document's salient actor of its type: "the
 #: private army" (Wagner, not Mali's army), "the army-aligned government".
 CONTRASTIVE_MODIFIERS = frozenset(
-    """private paramilitary federal rival other former opposition second another
+    """private paramilitary rival other former opposition second another
     foreign separate smaller regional local interim transitional parallel breakaway splinter
     dissident aligned allied exiled""".split()
 )
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+#: named actors whose possessed member noun is their own ("the Taliban's leadership council")
+_OWNERS = frozenset(
+    """person armed_group political_party igo intelligence_agency military government police
+    ngo company""".split()
+)
+#: "its Yemeni allies": a relational noun after a demonym names an actor of that country
+_ALLY_NOUNS = frozenset("ally allies proxy proxies client clients partner partners".split())
+#: modifiers that make a description the article's own state's ("the national army")
+_HOME_MODIFIERS = frozenset({"national", "country's", "state", "federal", "central"})
+#: determiners of a definite description: "the group", "this terrorist group"
+_DEFINITE = frozenset({"the", "this", "these"})
 _LONG_FORM_LINKS = frozenset(
     {"of", "for", "and", "al", "el", "-", "'s", "the", "de", "du", "des", "la", "le"}
 )
@@ -139,7 +155,10 @@ class _Builder:
         out = SentenceCues()
         self._acronyms(out)
         self._descriptions()
+        self._title_references()
+        self._generics()
         self._pronouns()
+        self._proper_names()
         order = sorted(range(len(self.cues)), key=lambda k: self.cues[k].start)
         remap = {old: new for new, old in enumerate(order)}
         out.cues = [self.cues[k] for k in order]
@@ -174,10 +193,10 @@ class _Builder:
             ):
                 end = head.i + 1
         self.add(Cue(start, end, m.kind, m.ids))
-        if end == m.end and len(m.ids) == 1 and self.gaz.actors[m.ids[0]].type == "person":
+        if end == m.end and len(m.ids) == 1 and self.gaz.actors[m.ids[0]].type in _OWNERS:
             root = self._root(m.start, m.end)
             if root.dep_ == "poss":
-                self._owned(root, m.ids[0])
+                self._owned(root, m.ids[0])  # "Hemedti's fighters", "the Taliban's council"
 
     def _owned(self, owner: Token, owner_id: str = "") -> None:
         """ "Hemedti's fighters", "its forces": the owned noun, resolved once the owner is known
@@ -194,7 +213,11 @@ class _Builder:
             return
         words = [t.lower_ for t in self.doc[start : noun.i + 1]]
         what = self.desc.head_category(words) or (
-            "member" if noun.lower_ in self.desc.member_nouns else None
+            "member"
+            if noun.lower_ in self.desc.member_nouns
+            else "state"
+            if noun.lower_ in ("country", "nation", "homeland")
+            else None
         )
         if what:
             ids = (owner_id,) if owner_id else ()
@@ -227,6 +250,23 @@ class _Builder:
             and self._country_description(m, head, country)
         ):
             return
+        if (
+            head is not None
+            and country is not None
+            and contiguous
+            and self._country_generic(m, head, country, words, cat)
+        ):
+            return
+        if (
+            head is not None
+            and country is not None
+            and contiguous
+            and head.lower_ in _ALLY_NOUNS
+            and self.free(m.end, head.i + 1)
+        ):
+            # "its Yemeni allies", "Iran's Lebanese ally": an actor of that country
+            self.add(Cue(m.start, head.i + 1, "description", (country,), head.lower_))
+            return
         if cat and country is not None:
             body = self._body(country, cat)
             if contiguous and self.free(m.end, head.i + 1):  # type: ignore[union-attr]
@@ -235,6 +275,30 @@ class _Builder:
                 self.add(Cue(m.start, m.end, "adjectival", (body,)))
             return
         self.add(Cue(m.start, m.end, rule, m.ids))
+
+    def _country_generic(
+        self, m: GazMatch, head: Token, country: str, words: list[str], cat: str | None
+    ) -> bool:
+        """ "Iraqi groups", "Syrian rebel factions", "Syrian opposition forces": an actor of that
+        country without a name, not the state's own body ("Iraqi security forces" is)."""
+        desc = self.desc
+        kind = desc.generic_heads.get(head.lower_)
+        if kind is None or not self.free(m.end, head.i + 1):
+            return False
+        if head.tag_ not in ("NNS", "NNPS") and head.lower_ not in ("personnel", "opposition"):
+            return False
+        if cat is not None:
+            foreign = [
+                w
+                for w in words[:-1]
+                if w not in desc.state_force_modifiers and (w,) not in desc.phrase_category
+            ]
+            if not foreign:
+                return False  # "Iraqi security forces": the state's military
+            kind = "armed_group" if cat == "military" else "political_party"
+        text = self.doc[m.start : head.i + 1].text
+        self.add(Cue(m.start, head.i + 1, "generic", (country,), text, kind))
+        return True
 
     def _country_description(self, m: GazMatch, head: Token, country: str) -> bool:
         """ "the Yemeni group": a description restricted to actors of that country."""
@@ -341,7 +405,11 @@ class _Builder:
         cat = self.desc.head_category(words)
         if cat and self.free(start, noun.i + 1):
             self.add(Cue(start, noun.i + 1, "possessive", (self._body(country, cat),)))
-        elif noun.lower_ in self.desc.descriptions and self.free(start, noun.i + 1):
+        elif (
+            noun.lower_ in self.desc.descriptions
+            and noun.lower_ not in _ALLY_NOUNS  # "Iran's ally Bashar al-Assad" is not Iran's actor
+            and self.free(start, noun.i + 1)
+        ):
             # "Somalia's jihadists": a description among that country's actors
             self.add(Cue(start, noun.i + 1, "description", (country,), noun.lower_))
 
@@ -414,7 +482,7 @@ class _Builder:
                 if start >= end:
                     continue
                 if titled:
-                    label = "PERSON+title"
+                    label = "PERSON+title:" + self._office_before(start)
             self.add(Cue(start, end, "entity", (), doc[start:end].text, label))
 
     def _strip_titles(self, start: int, end: int) -> tuple[int, int, bool]:
@@ -430,6 +498,10 @@ class _Builder:
             start += 1
             titled = True
         return start, end, titled
+
+    def _office_before(self, start: int) -> str:
+        """The office written before a name ("Foreign Minister", "Army chief"), lower case."""
+        return office_before(self.doc, start, self.desc.office_words)
 
     # -- acronyms -----------------------------------------------------------------------------------------
     def _acronyms(self, out: SentenceCues) -> None:
@@ -503,14 +575,34 @@ class _Builder:
             if self.occ[tok.i] or tok.pos_ not in _NOUNS or tok.lower_ not in nouns:
                 continue
             lefts = list(tok.lefts)
-            if not lefts or lefts[0].lower_ != "the" or lefts[0].dep_ != "det":
+            if self._pair(tok, lefts):
+                continue
+            if (
+                lefts
+                and lefts[0].lower_ in ("a", "an")
+                and tok.dep_ == "appos"
+                and self.occ[tok.head.i]
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights)
+            ):
+                # "The ADF, a militia founded by ...": the actor it is apposed to
+                self.add(Cue(lefts[0].i, tok.i + 1, "apposition", (), tok.lower_, str(tok.head.i)))
+                continue
+            if not lefts or lefts[0].lower_ not in _DEFINITE or lefts[0].dep_ != "det":
                 continue
             if any(t.dep_ not in _DESCRIPTION_MODIFIERS for t in lefts[1:]):
                 continue
-            if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
-                continue  # "the group of experts"
-            if any(t.lower_ in CONTRASTIVE_MODIFIERS for t in self.doc[lefts[0].i + 1 : tok.i]):
-                continue  # "the private army", "the national army": another actor than the salient one
+            if any(_of_noun(c) for c in tok.rights):
+                continue  # "the group of experts" (but "accused the mercenaries of killing")
+            contrast = [
+                t for t in self.doc[lefts[0].i + 1 : tok.i] if t.lower_ in CONTRASTIVE_MODIFIERS
+            ]
+            if contrast:
+                # "the private army" is another actor than the salient army: only one whose
+                # gazetteer nouns list "private army" (Wagner)
+                phrase = " ".join(t.lower_ for t in self.doc[contrast[0].i : tok.i + 1])
+                if self.free(contrast[0].i, tok.i + 1):
+                    self.add(Cue(contrast[0].i, tok.i + 1, "description", (), phrase, "contrast"))
+                continue
             if any(
                 self.occ[i] and i not in self.country_tokens for i in range(lefts[0].i + 1, tok.i)
             ):
@@ -522,7 +614,116 @@ class _Builder:
                 and self.doc[start - 1].dep_ in ("amod", "compound")
             ):
                 start -= 1
-            self.add(Cue(start, tok.i + 1, "description", (), tok.lower_))
+            national = any(t.lower_ in _HOME_MODIFIERS for t in self.doc[lefts[0].i + 1 : tok.i])
+            self.add(
+                Cue(start, tok.i + 1, "description", (), tok.lower_, "home" if national else "")
+            )
+            if tok.dep_ == "poss":
+                self._owned(tok)  # "the group's leaders", "the country's intelligence service"
+
+    def _pair(self, tok: Token, lefts: list[Token]) -> bool:
+        """ "the two rivals", "both sides": a reference to two actors (``text`` the noun)."""
+        if tok.lower_ not in self.desc.pair_nouns or self.occ[tok.i]:
+            return False
+        two = any(t.lower_ == "two" and t.dep_ == "nummod" for t in lefts)
+        both = any(t.lower_ == "both" and t.dep_ in ("det", "predet", "amod") for t in lefts)
+        if not (two or both) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+            return False
+        start = min([t.i for t in lefts if t.lower_ in ("the", "two", "both")] + [tok.i])
+        if not self.free(start, tok.i + 1):
+            return False
+        self.add(Cue(start, tok.i + 1, "pair", (), tok.lower_))
+        return True
+
+    def _title_references(self) -> None:
+        """ "the foreign minister", "the army chief": an office with no name beside it, resolved
+        to the one person of the article given that office (``text`` the office)."""
+        doc, office = self.doc, self.desc.office_words
+        for tok in doc:
+            if (
+                self.occ[tok.i]
+                or tok.pos_ != "NOUN"
+                or tok.lower_
+                not in self.desc.titles
+                | {
+                    "minister",
+                    "secretary",
+                    "chief",
+                    "envoy",
+                    "ambassador",
+                    "spokesman",
+                    "spokeswoman",
+                }
+            ):
+                continue
+            lefts = list(tok.lefts)
+            if not lefts or lefts[0].lower_ != "the":
+                continue
+            if any(t.lower_ not in office for t in doc[lefts[0].i + 1 : tok.i]):
+                continue
+            if any(
+                c.dep_ in ("appos", "compound", "flat") and c.i > tok.i for c in tok.children
+            ) or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                continue  # "the foreign minister, Sergei Lavrov": the name is there
+            if not self.free(lefts[0].i + 1, tok.i + 1):
+                continue
+            title = " ".join(t.lower_ for t in doc[lefts[0].i + 1 : tok.i + 1])
+            self.add(Cue(lefts[0].i + 1, tok.i + 1, "title_ref", (), title))
+
+    def _generics(self) -> None:
+        """ "Islamist militants", "pro-government militias", "coalition forces", "protesters":
+        an actor without a name (``label`` its type, ``text`` the phrase, ``ids`` a country)."""
+        desc, doc = self.desc, self.doc
+        for tok in doc:
+            if self.occ[tok.i] or tok.pos_ not in _NOUNS or tok.lower_ not in desc.generic_heads:
+                continue
+            if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ not in (
+                "police",
+                "personnel",
+                "opposition",
+                "aircraft",
+            ):
+                continue
+            start = tok.i
+            while start > 0 and not self.occ[start - 1]:
+                prev = doc[start - 1]
+                inside = start - 1 < prev.head.i <= tok.i
+                if inside and (
+                    prev.dep_ in ("amod", "compound", "nmod", "npadvmod", "cc", "conj", "punct")
+                    or prev.text in ("-", "\u2011")
+                ):
+                    start -= 1
+                else:
+                    break
+            while start < tok.i and (doc[start].dep_ == "cc" or doc[start].text in ("-",)):
+                start += 1
+            mods = [t for t in doc[start : tok.i] if t.is_alpha]
+            if any(t.lower_ in desc.no_actor_modifiers for t in mods):
+                continue
+            while start < tok.i and doc[start].lower_ in desc.vague_modifiers:
+                start += 1
+            meaningful = [t for t in doc[start : tok.i] if t.is_alpha]
+            if not meaningful and tok.lower_ not in desc.bare_generic_heads:
+                continue
+            if start > 0 and doc[start - 1].lower_ == "the" and not meaningful:
+                continue  # "the militants": a description of a named actor
+            name = doc[start : tok.i + 1].text
+            self.add(Cue(start, tok.i + 1, "generic", (), name, desc.generic_heads[tok.lower_]))
+
+    def _proper_names(self) -> None:
+        """A capitalised proper noun no other cue took: perhaps a short form of a name the
+        article gives in full elsewhere ("Lashkar" for Lashkar-e-Taiba)."""
+        doc = self.doc
+        for tok in doc:
+            if (
+                self.occ[tok.i]
+                or tok.pos_ != "PROPN"
+                or not tok.is_title
+                or len(tok.text) < 4
+                or tok.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "EVENT")
+            ):
+                continue
+            self.add(Cue(tok.i, tok.i + 1, "proper", (), tok.text))
 
     def _pronouns(self) -> None:
         desc = self.desc
@@ -538,6 +739,21 @@ class _Builder:
             self.add(Cue(tok.i, tok.i + 1, "pronoun", (), tok.lower_))
             if tok.tag_ == "PRP$" and tok.dep_ == "poss":
                 self._owned(tok)
+
+
+def _of_noun(tok: Token) -> bool:
+    """Whether ``tok`` is an "of" phrase with a noun object ("of experts", not "of killing")."""
+    return tok.dep_ == "prep" and tok.lower_ == "of" and any(c.dep_ == "pobj" for c in tok.children)
+
+
+def office_before(sent: Doc, start: int, office: frozenset[str]) -> str:
+    """The office written before a name ("Field Marshal", "Foreign Minister"), lower case."""
+    k = start
+    while k > 0 and start - k < 6 and sent[k - 1].lower_ in office:
+        k -= 1
+    while k < start and sent[k].lower_ in ("the", "of"):
+        k += 1
+    return " ".join(t.lower_ for t in sent[k:start])
 
 
 def body_of(gaz: Gazetteer, desc: Descriptors, country: str, category: str) -> str:

@@ -9,11 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
-import yaml
-
-from dyads.errors import DataError
+from dyads.datafile import Fields, load_yaml
 from dyads.records import ACTOR_TYPES
 
 __all__ = ["Descriptors", "load_descriptors", "CATEGORIES"]
@@ -45,6 +42,18 @@ class Descriptors:
     titles: frozenset[str]
     title_phrases: tuple[tuple[str, ...], ...]  # multi-word titles, longest first
     entity_types: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]  # (type, word phrases)
+    generic_heads: dict[str, str]  # plural head noun -> actor type of a generic actor
+    bare_generic_heads: frozenset[str]
+    vague_modifiers: frozenset[str]
+    no_actor_modifiers: frozenset[str]
+    state_force_modifiers: frozenset[str]
+    home_state_ratio: float
+    home_state_descriptions: frozenset[str]
+    discourse_ratio: float
+    discourse_min: int
+    pair_nouns: frozenset[str]
+    office_words: frozenset[str]
+    generic_words: frozenset[str]
 
     def category_of(self, words: list[str]) -> str | None:
         """The category named by any word or phrase in ``words`` (lowercase tokens), if any."""
@@ -86,68 +95,54 @@ def load_descriptors() -> Descriptors:
 
 
 def parse_descriptors(text: str, path: str) -> Descriptors:
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        raise DataError(
-            f"invalid YAML ({err.problem})", path=path, line=mark.line + 1 if mark else None
-        ) from err
-    if not isinstance(data, dict):
-        raise DataError("descriptors must be a mapping of sections", path=path, line=1)
-    lines = _key_lines(text)
+    data = Fields(load_yaml(text, path), path)
 
     def words(key: str) -> frozenset[str]:
-        value = data.get(key)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise DataError(f"{key!r} must be a list of words", path=path, line=lines.get(key))
-        return frozenset(v.lower() for v in value)
+        return frozenset(data.words(key, required=True))
 
-    def mapping(key: str) -> dict[str, Any]:
-        value = data.get(key)
-        if not isinstance(value, dict):
-            raise DataError(f"{key!r} must be a mapping", path=path, line=lines.get(key))
-        return value
-
-    cats_raw = mapping("categories")
+    cats = data.mapping("categories", required=True)
     categories: dict[str, tuple[str, ...]] = {}
     phrase_category: dict[tuple[str, ...], str] = {}
     for cat in CATEGORIES:
-        phrases = cats_raw.get(cat)
-        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-            raise DataError(
-                f"categories.{cat} must be a list of nouns", path=path, line=lines.get("categories")
-            )
-        categories[cat] = tuple(p.lower() for p in phrases)
+        phrases = cats.words(cat, required=True)
+        categories[cat] = phrases
         for p in phrases:
-            phrase_category.setdefault(tuple(p.lower().split()), cat)
+            phrase_category.setdefault(tuple(p.split()), cat)
+    cats.done()
     descriptions: dict[str, tuple[str, ...]] = {}
-    for noun, types in mapping("descriptions").items():
-        if not isinstance(types, list) or any(t not in ACTOR_TYPES for t in types):
-            raise DataError(
-                f"descriptions.{noun}: a list of actor types expected",
-                path=path,
-                line=lines.get("descriptions"),
-            )
-        descriptions[str(noun).lower()] = tuple(types)
-    intel = {str(k): str(v) for k, v in mapping("main_intelligence_agency").items()}
-    pronouns = mapping("pronouns")
+    desc_f = data.mapping("descriptions", required=True)
+    for noun, _ in desc_f.items():
+        types = desc_f.words(noun)
+        if any(t not in ACTOR_TYPES for t in types):
+            raise desc_f.error(noun, "a list of actor types expected")
+        descriptions[noun.lower()] = types
+    intel_f = data.mapping("main_intelligence_agency", required=True)
+    intel = {k: str(intel_f.text(k)) for k, _ in intel_f.items()}
+    pronouns = data.mapping("pronouns", required=True)
+    singular = frozenset(pronouns.words("singular", required=True))
+    plural = frozenset(pronouns.words("plural", required=True))
+    person = frozenset(pronouns.words("person", required=True))
+    pronouns.done()
     collective = words("collective_types")
     if not collective <= set(ACTOR_TYPES):
-        raise DataError(
-            "collective_types: unknown actor type", path=path, line=lines.get("collective_types")
-        )
+        raise data.error("collective_types", "unknown actor type")
     titles = words("person_titles")
     entity_types: list[tuple[str, tuple[tuple[str, ...], ...]]] = []
-    for item in data.get("entity_types") or []:
-        if not isinstance(item, dict) or item.get("type") not in ACTOR_TYPES:
-            raise DataError(
-                "entity_types: each item needs a known 'type' and 'words'",
-                path=path,
-                line=lines.get("entity_types"),
-            )
-        entity_types.append((item["type"], tuple(tuple(w.lower().split()) for w in item["words"])))
-    return Descriptors(
+    raw_types = data.raw("entity_types") or []
+    for i, item in enumerate(raw_types):
+        f = Fields(item, path, f"entity_types[{i}]")
+        kind = f.choice("type", ACTOR_TYPES)
+        phrases = f.words("words", required=True)
+        f.done()
+        entity_types.append((str(kind), tuple(tuple(w.split()) for w in phrases)))
+    heads_f = data.mapping("generic_heads", required=True)
+    generic_heads: dict[str, str] = {}
+    for kind, _ in heads_f.items():
+        if kind not in ACTOR_TYPES:
+            raise heads_f.error(kind, "unknown actor type")
+        for noun in heads_f.words(kind):
+            generic_heads.setdefault(noun, kind)
+    out = Descriptors(
         categories=categories,
         phrase_category=phrase_category,
         max_phrase=max(len(p) for p in phrase_category),
@@ -160,9 +155,9 @@ def parse_descriptors(text: str, path: str) -> Descriptors:
         metonym_of_nouns=words("metonym_of_nouns"),
         place_verbs=words("place_verbs"),
         seat_preps=words("seat_prepositions"),
-        singular_pronouns=frozenset(w.lower() for w in pronouns.get("singular", [])),
-        plural_pronouns=frozenset(w.lower() for w in pronouns.get("plural", [])),
-        person_pronouns=frozenset(w.lower() for w in pronouns.get("person", [])),
+        singular_pronouns=singular,
+        plural_pronouns=plural,
+        person_pronouns=person,
         pleonastic_verbs=words("pleonastic_verbs"),
         collective_types=collective,
         titles=frozenset(t for t in titles if " " not in t),
@@ -170,13 +165,18 @@ def parse_descriptors(text: str, path: str) -> Descriptors:
             sorted((tuple(t.split()) for t in titles if " " in t), key=len, reverse=True)
         ),
         entity_types=tuple(entity_types),
+        generic_heads=generic_heads,
+        bare_generic_heads=words("bare_generic_heads"),
+        vague_modifiers=words("vague_modifiers"),
+        no_actor_modifiers=words("no_actor_modifiers"),
+        state_force_modifiers=words("state_force_modifiers"),
+        home_state_ratio=data.number("home_state_ratio", 2.0),
+        home_state_descriptions=words("home_state_descriptions"),
+        discourse_ratio=data.number("discourse_ratio", 2.0),
+        discourse_min=int(data.number("discourse_min", 2)),
+        pair_nouns=words("pair_nouns"),
+        office_words=words("office_words"),
+        generic_words=words("generic_words"),
     )
-
-
-def _key_lines(text: str) -> dict[str, int]:
-    """Line numbers (1-based) of the top-level keys, for error messages."""
-    out: dict[str, int] = {}
-    for n, line in enumerate(text.splitlines(), 1):
-        if line and not line[0].isspace() and not line.startswith("#") and ":" in line:
-            out.setdefault(line.split(":", 1)[0].strip(), n)
+    data.done()
     return out

@@ -12,6 +12,7 @@ pronoun (nearest agreeing antecedent in the same sentence). ``location`` mention
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,10 +20,18 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from dyads.actors.cues import ActorCues, Cue, SentenceCues, body_of, sentence_cues
+from dyads.actors.cues import (
+    ActorCues,
+    Cue,
+    SentenceCues,
+    body_of,
+    office_before,
+    sentence_cues,
+)
 from dyads.actors.descriptors import Descriptors, load_descriptors
 from dyads.actors.gazetteer import Gazetteer, normalise, slug
 from dyads.actors.matcher import GazetteerRuler, tables_for
+from dyads.records import ACTOR_TYPES as ACTOR_KINDS
 from dyads.records import Actor, Mention
 
 __all__ = ["ActorResolver", "DocumentActors", "Locate", "RULES"]
@@ -35,19 +44,55 @@ RULES = (
     "acronym",
     "defined_acronym",
     "possessive",
+    "part",
     "adjectival",
     "metonym",
     "description",
     "pronoun",
+    "discourse_pronoun",
+    "pair",
+    "apposition",
+    "title",
+    "short_form",
+    "home_state",
+    "generic",
     "new_entity",
     "surname",
     "location",
 )
 #: rules whose mentions count towards an actor's salience (the evidence "the group" is weighed by)
-_SALIENT = frozenset(RULES) - {"description", "pronoun", "location"}
+_SALIENT = frozenset(RULES) - {
+    "description",
+    "apposition",
+    "pronoun",
+    "discourse_pronoun",
+    "pair",
+    "home_state",
+    "generic",
+    "location",
+}
+#: The resolution passes that can be switched off by name (ablation: ``disabled_rules``).
+RULE_NAMES = {
+    "resolve.short_form": "'Lashkar' after 'Lashkar-e-Taiba': a word of a name the article gives",
+    "resolve.home_state": "'the army' in an article about Lebanon: the body of the article's state",
+    "resolve.title": "'the foreign minister': the one person the article gave that office",
+    "resolve.discourse_pronoun": "'He founded the movement': the article's dominant actor of the kind",
+    "resolve.pair": "'the two rivals': the article's two dominant actors of the kind",
+    "resolve.generic": "'Islamist militants': an actor without a name, with its type and country",
+    "resolve.owner": "'the group's leaders', 'its army': the owner's body or the owner",
+    "resolve.country_generic": "'Yemeni rebels': the dominant Yemeni armed group, if one dominates",
+    "resolve.apposition": "'the ADF, a militia founded ...': the actor it is apposed to",
+    "resolve.unique_antecedent": "'hostile to the Houthis since they took Sanaa': the one agreeing actor",
+}
 _NOT_IT = frozenset({"person", "location"})
+#: owners whose member noun ("council", "wing", "division") stands for the owner itself
+_OWN_MEMBERS = frozenset(
+    """armed_group political_party igo intelligence_agency military government police ngo
+    company""".split()
+)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OBJECTS = frozenset({"dobj", "obj", "iobj", "dative", "pobj"})
+_NOT_ANTECEDENT = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "QUANTITY"})
 _IN_PHRASE = frozenset({"appos", "conj", "compound", "amod", "nmod", "poss", "prep", "pobj"})
 _MODIFIERS = frozenset({"amod", "compound", "npadvmod", "poss", "nmod"})
 
@@ -103,9 +148,15 @@ class DocumentActors:
 class ActorResolver:
     """Adds the gazetteer components to a spaCy pipeline and resolves documents' mentions."""
 
-    def __init__(self, gazetteer: Gazetteer, descriptors: Descriptors | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        descriptors: Descriptors | None = None,
+        disabled_rules: Iterable[str] = (),
+    ) -> None:
         self.gazetteer = gazetteer
         self.desc = descriptors or load_descriptors()
+        self.disabled = frozenset(disabled_rules)
 
     def add_to_pipeline(self, nlp: Language) -> None:
         """Add ``dyads_gazetteer`` (after ``ner``) and ``dyads_actor_cues`` to ``nlp``."""
@@ -125,7 +176,9 @@ class ActorResolver:
 
     def resolve(self, doc_id: str, sents: Sequence[Doc], locate: Locate) -> DocumentActors:
         per_sentence = [self.cues(s) for s in sents]
-        return _Resolution(self.gazetteer, self.desc, sents, per_sentence).run(doc_id, locate)
+        return _Resolution(self.gazetteer, self.desc, sents, per_sentence, self.disabled).run(
+            doc_id, locate
+        )
 
 
 def _tokenizer_for(doc: Doc) -> Callable[[str], Doc]:
@@ -140,24 +193,52 @@ class _Resolution:
     """One document's resolution: statistics over all sentences first, then each cue."""
 
     def __init__(
-        self, gaz: Gazetteer, desc: Descriptors, sents: Sequence[Doc], cues: list[SentenceCues]
+        self,
+        gaz: Gazetteer,
+        desc: Descriptors,
+        sents: Sequence[Doc],
+        cues: list[SentenceCues],
+        disabled: frozenset[str] = frozenset(),
     ) -> None:
         self.gaz = gaz
         self.desc = desc
         self.sents = sents
         self.cues = cues
+        self.disabled = disabled
         self.created: dict[str, Actor] = {}
         self.resolved: dict[tuple[int, int], tuple[str, str]] = {}  # (sent, cue) -> (actor, rule)
+        #: the second actor of a reference to two ("the two rivals")
+        self.second: dict[tuple[int, int], str] = {}
+        self.home: str | None = None  # the article's own state
+
+    def on(self, name: str) -> bool:
+        return f"resolve.{name}" not in self.disabled
 
     # -- statistics over the whole document -------------------------------------------------------
     def run(self, doc_id: str, locate: Locate) -> DocumentActors:
+        """The passes, in order; each reads what the earlier ones resolved over the WHOLE
+        document, never the order of its sentences."""
         self._entities_and_names()
         self._definitions()
         self._ambiguous()
+        if self.on("short_form"):
+            self._short_forms()
         salience = Counter(aid for aid, rule in self.resolved.values() if rule in _SALIENT)
+        self.home = self._home_state(salience) if self.on("home_state") else None
         self._descriptions(salience)
+        if self.on("apposition"):
+            self._appositions()
+        if self.on("title"):
+            self._titles()
         self._pronouns()
-        self._owned()
+        if self.on("discourse_pronoun"):
+            self._discourse_pronouns(salience)
+        if self.on("pair"):
+            self._pairs(salience)
+        if self.on("owner"):
+            self._owned()
+        if self.on("generic"):
+            self._generics(salience)
         return self._output(doc_id, locate)
 
     def _each(self, rules: Iterable[str]) -> Iterable[tuple[int, int, Cue]]:
@@ -212,7 +293,7 @@ class _Resolution:
             owners = surnames.get(normalise(cue.text), set())
             if len(owners) == 1:
                 self.resolved[(si, ci)] = (next(iter(owners)), "surname")
-            elif not owners and cue.label == "PERSON+title":
+            elif not owners and cue.label.startswith("PERSON+title"):
                 aid = slug(cue.text)  # "Mr. Smith" with no fuller name in the document
                 if aid and aid not in self.gaz.actors:
                     self._create(aid, cue.text, "person")
@@ -254,22 +335,62 @@ class _Resolution:
         """ "the group" -> the most salient actor of its types (or whose nouns list it);
         "the Yemeni group" (``ids`` = a country) -> the same among that country's actors, else
         the country itself."""
-        chosen: dict[tuple[str, str], str | None] = {}
+        chosen: dict[tuple[str, str], tuple[str, str] | None] = {}
         for si, ci, cue in self._each(("description",)):
             country = cue.ids[0] if cue.ids else ""
-            key = (cue.text, country)
+            key = (cue.text, country + cue.label)
             if key not in chosen:
-                chosen[key] = self._most_salient(cue.text, salience, country)
-            aid = chosen[key]
-            if aid is not None:
-                self.resolved[(si, ci)] = (aid, "description")
+                if cue.label == "contrast":  # "the private army": only an actor listed so
+                    aid = self._most_salient(cue.text, salience, country, listed_only=True)
+                    chosen[key] = (aid, "description") if aid is not None else None
+                elif cue.label == "home":  # "the national army": the article's state's, or none
+                    body = self._home_body(cue.text) if self.home is not None else None
+                    chosen[key] = (body, "home_state") if body is not None else None
+                else:
+                    chosen[key] = self._describe(cue.text, salience, country)
+            found = chosen[key]
+            if found is not None:
+                self.resolved[(si, ci)] = found
             elif country:
                 self.resolved[(si, ci)] = (country, "adjectival")
 
-    def _most_salient(self, noun: str, salience: Counter[str], country: str = "") -> str | None:
-        types = set(self.desc.descriptions.get(noun, ()))
+    def _describe(self, noun: str, salience: Counter[str], country: str) -> tuple[str, str] | None:
+        """What "the <noun>" names: an actor whose gazetteer nouns list it, else the article's
+        own state's body ("the army" in an article about Lebanon), else the most salient actor
+        of the noun's types."""
+        named = self._most_salient(noun, salience, country, listed_only=True)
+        if named is not None:
+            return named, "description"
+        if not country and noun in self.desc.home_state_descriptions:
+            # "the army", "the government": the article's own state's, or nobody's when the
+            # article has no state of its own (several states named about as often)
+            body = self._home_body(noun) if self.home is not None else None
+            if body is not None:
+                return body, "home_state"
+            types = set(self.desc.descriptions.get(noun, ()))
+            aid = self._dominant(salience, lambda a: a.type in types, bodies=True)
+            return (aid, "description") if aid is not None else None
+        aid = self._most_salient(noun, salience, country)
+        return (aid, "description") if aid is not None else None
+
+    def _home_body(self, noun: str) -> str | None:
+        assert self.home is not None
+        if noun in ("country", "state", "nation"):
+            return self.home
+        cat = self.desc.head_category(noun.split())
+        if cat is None and noun in ("junta", "generals"):
+            cat = "military"
+        if cat is None:
+            cat = "government"
+        aid = body_of(self.gaz, self.desc, self.home, cat)
+        return aid if self._actor(aid) is not None else None
+
+    def _most_salient(
+        self, noun: str, salience: Counter[str], country: str = "", listed_only: bool = False
+    ) -> str | None:
+        types = set() if listed_only else set(self.desc.descriptions.get(noun, ()))
         iso3 = self.gaz.countries[country].iso3 if country in self.gaz.countries else None
-        best: tuple[int, int, str] | None = None
+        keys: list[tuple[int, int, str]] = []
         for aid, count in salience.items():
             actor = self._actor(aid)
             if actor is None or not (actor.type in types or noun in actor.nouns):
@@ -279,10 +400,15 @@ class _Resolution:
             # an actor whose gazetteer nouns name it ("junta" for Mali's government) beats one
             # that only has the right type (Russia's government in an article about Mali)
             tier = 0 if noun in actor.nouns and noun not in GENERIC_DESCRIPTIONS else 1
-            key = (tier, -count, aid)
-            if best is None or key < best:
-                best = key
-        return best[2] if best else None
+            if listed_only and tier:
+                continue
+            keys.append((tier, -count, aid))
+        keys.sort()
+        if not keys:
+            return None
+        if len(keys) > 1 and keys[0][:2] == keys[1][:2]:
+            return None  # two actors fit equally: leave it unresolved
+        return keys[0][2]
 
     def _pronouns(self) -> None:
         """A pronoun takes an antecedent in its own sentence only, and only when one is clear:
@@ -329,30 +455,51 @@ class _Resolution:
             kept = {
                 aid
                 for aid, subject, head in options
-                if (subject is not None and subject.head.is_ancestor(pron))
+                if (
+                    subject is not None
+                    and subject.head.is_ancestor(pron)
+                    and _clause_subject(pron) in (None, subject)
+                )
                 or (pron.dep_ == "poss" and pron.head.dep_ == "conj" and pron.head.head == head)
             }
+        if not kept and (plural or person) and self.on("unique_antecedent"):
+            # "hostile to the Houthis since they took Sanaa": the one agreeing actor before it
+            kept = {aid for aid, _, _ in options}
         return kept.pop() if len(kept) == 1 else None
 
     def _owned(self) -> None:
         """ "its forces", "Hemedti's fighters": the owner's body, through its country or role."""
         for si, sc in enumerate(self.cues):
-            pronoun_at = {cue.start: ci for ci, cue in enumerate(sc.cues) if cue.rule == "pronoun"}
+            cue_at = {
+                i: ci
+                for ci, cue in enumerate(sc.cues)
+                if cue.rule != "owned"
+                for i in range(cue.start, cue.end)
+            }
             for ci, cue in enumerate(sc.cues):
                 if cue.rule != "owned":
                     continue
                 owner_id = cue.ids[0] if cue.ids else None
                 if owner_id is None:
-                    pk = pronoun_at.get(int(cue.label)) if cue.label.isdigit() else None
+                    pk = cue_at.get(int(cue.label)) if cue.label.isdigit() else None
                     got = self.resolved.get((si, pk)) if pk is not None else None
                     owner_id = got[0] if got else None
                 owner = self._actor(owner_id) if owner_id else None
                 aid = self._body_of_owner(owner, cue.text) if owner else None
                 if aid is not None:
-                    self.resolved[(si, ci)] = (aid, "possessive")
+                    rule = "part" if cue.text == "member" else "possessive"
+                    self.resolved[(si, ci)] = (aid, rule)
 
     def _body_of_owner(self, owner: Actor, what: str) -> str | None:
         if owner.type == "person":
+            if what == "state":  # "his country": the state he holds office in
+                states = {
+                    str(r["of"]).split(".")[0]
+                    for r in owner.roles
+                    if r.get("until") is None
+                    and str(r.get("of", "")).split(".")[0] in self.gaz.countries
+                }
+                return states.pop() if len(states) == 1 else None
             for role in owner.roles:
                 target = role.get("of")
                 if (
@@ -366,6 +513,8 @@ class _Resolution:
                         )
                     return target
             return None
+        if what == "state":
+            return None
         if owner.type == "state":
             return body_of(self.gaz, self.desc, owner.id, what) if what != "member" else None
         if owner.type in ("government", "military") and owner.id in self.gaz.generated:
@@ -373,6 +522,8 @@ class _Resolution:
             return body_of(self.gaz, self.desc, country, what) if what != "member" else None
         if owner.type in ("armed_group", "military", "police") and what in ("member", "military"):
             return owner.id
+        if what == "member" and owner.type in _OWN_MEMBERS:
+            return owner.id  # "the Taliban's leadership council", "the army's northern division"
         return None
 
     def _agrees(self, tag: str, actor: Actor, plural: bool) -> bool:
@@ -383,14 +534,229 @@ class _Resolution:
             return plural_name or actor.type in self.desc.collective_types
         return not plural_name
 
+    # -- short forms, the article's state, offices ---------------------------------------------------
+    def _short_forms(self) -> None:
+        """ "Lashkar" after "Lashkar-e-Taiba", "Shabaab" after "al-Shabaab": a capitalised word that
+        is a distinctive word of exactly one named (non-person) actor of the article."""
+        named = {aid for aid, rule in self.resolved.values() if rule in _SALIENT}
+        index: dict[str, set[str]] = defaultdict(set)
+        for aid in named:
+            actor = self._actor(aid)
+            if actor is None or actor.type in ("person", "location", "state"):
+                continue
+            for name in (actor.name, *actor.aliases):
+                words = [w for w in _name_words(name) if w not in ("al", "el", "the")]
+                if len(words) >= 2 and words[0] not in self.desc.generic_words:
+                    index[words[0]].add(aid)  # "Lashkar" of Lashkar-e-Taiba
+        skip = self.desc.office_words | self.desc.titles | self.desc.generic_words
+        for si, ci, cue in self._each(("proper", "entity", "acronym_use")):
+            if (si, ci) in self.resolved or cue.end - cue.start != 1 or cue.text.lower() in skip:
+                continue
+            if self.sents[si][cue.start].ent_type_ in ("NORP", "GPE", "LOC", "FAC"):
+                continue  # "Kurdish", "Sanaa": a people or a place, not a short name
+            owners = index.get(normalise(cue.text), set())
+            if len(owners) == 1:
+                self.resolved[(si, ci)] = (next(iter(owners)), "short_form")
+
+    def _appositions(self) -> None:
+        """ "The ADF, a militia founded ...", "IGAD, an eight-member bloc": an indefinite
+        description in apposition names the actor it is apposed to."""
+        for si, sc in enumerate(self.cues):
+            at = {
+                i: ci
+                for ci, cue in enumerate(sc.cues)
+                if cue.rule != "apposition"
+                for i in range(cue.start, cue.end)
+            }
+            for ci, cue in enumerate(sc.cues):
+                if cue.rule != "apposition" or (si, ci) in self.resolved:
+                    continue
+                hk = at.get(int(cue.label))
+                got = self.resolved.get((si, hk)) if hk is not None else None
+                if got is not None and got[1] in _SALIENT:
+                    self.resolved[(si, ci)] = (got[0], "apposition")
+
+    def _home_state(self, salience: Counter[str]) -> str | None:
+        """The article's own state: the country whose actors (the state with its bodies,
+        capital and demonym, and every armed group, party or person of that country) the article
+        names at least ``home_state_ratio`` times as often as the next country's. An article
+        about Myanmar that names China often is still about Myanmar when its armed groups are
+        Myanmar's."""
+        per_state: Counter[str] = Counter()
+        for aid, n in salience.items():
+            base = aid.split(".", 1)[0]
+            if base in self.gaz.countries:
+                per_state[base] += n
+                continue
+            actor = self._actor(aid)
+            country = self.gaz.by_iso3.get(actor.country or "") if actor is not None else None
+            if country:
+                per_state[country] += n
+        ranked = per_state.most_common(2)
+        if not ranked:
+            return None
+        if len(ranked) == 1 or ranked[0][1] >= self.desc.home_state_ratio * ranked[1][1]:
+            return ranked[0][0]
+        return None
+
+    def _titles(self) -> None:
+        """ "the foreign minister": the one person of the article written with that office
+        ("Foreign Minister Sheikh Mohammed said ..."), or whose gazetteer role it is."""
+        offices: dict[str, set[str]] = defaultdict(set)
+        for si, ci, cue in self._each(("entity", "alias")):
+            got = self.resolved.get((si, ci))
+            if got is None:
+                continue
+            actor = self._actor(got[0])
+            if actor is None or actor.type != "person":
+                continue
+            if cue.label.startswith("PERSON+title:"):
+                offices[cue.label.split(":", 1)[1]].add(actor.id)
+            else:
+                written = office_before(self.sents[si], cue.start, self.desc.office_words)
+                if written:
+                    offices[written].add(actor.id)  # "Field Marshal Khalifa Haftar"
+            for role in actor.roles:
+                if role.get("until") is None and isinstance(role.get("role"), str):
+                    offices[str(role["role"]).lower()].add(actor.id)
+            for alias in actor.aliases:  # "Field Marshal Haftar"
+                words = alias.lower().split()
+                k = 0
+                while k < len(words) and words[k] in self.desc.office_words:
+                    k += 1
+                if 0 < k < len(words):
+                    offices[" ".join(words[:k])].add(actor.id)
+        for si, ci, cue in self._each(("title_ref",)):
+            holders: set[str] = set()
+            for office, people in offices.items():
+                if office == cue.text or office.endswith(" " + cue.text):
+                    holders |= people
+            if len(holders) == 1:
+                self.resolved[(si, ci)] = (holders.pop(), "title")
+
+    # -- references across sentences -------------------------------------------------------------
+    def _discourse_pronouns(self, salience: Counter[str]) -> None:
+        """A pronoun with no antecedent in its own sentence, and no noun before it there that
+        could be one ("He founded the movement in 1987 ..."), refers to the article's dominant
+        actor of its kind; when two fit about equally, it stays unresolved."""
+        for si, sc in enumerate(self.cues):
+            sent = self.sents[si]
+            for ci, cue in enumerate(sc.cues):
+                if cue.rule != "pronoun" or (si, ci) in self.resolved:
+                    continue
+                if _noun_before(sent, cue.start):
+                    continue
+                fits = self._fits(cue.text)
+                owned = sc.cues[ci + 1] if ci + 1 < len(sc.cues) else None
+                if owned is not None and owned.rule == "owned" and owned.text == "member":
+                    # "Its leader, Ahmed Diriye, ...": an organisation's, not a state's
+                    fits = _organisation_only(fits)
+                aid = self._dominant(salience, fits)
+                if aid is not None:
+                    self.resolved[(si, ci)] = (aid, "discourse_pronoun")
+
+    def _fits(self, pronoun: str) -> Callable[[Actor], bool]:
+        desc = self.desc
+        if pronoun in desc.person_pronouns or pronoun in ("she", "her", "hers"):
+            return lambda a: a.type == "person"
+        if pronoun in desc.plural_pronouns:
+            return lambda a: a.type in desc.collective_types
+        return lambda a: a.type not in _NOT_IT
+
+    def _dominant(
+        self, salience: Counter[str], fits: Callable[[Actor], bool], bodies: bool = False
+    ) -> str | None:
+        """The most salient actor that ``fits``, if it dominates the next one (a state's
+        generated bodies share its salience and are left out unless ``bodies``)."""
+        ranked = [
+            (n, aid)
+            for aid, n in salience.items()
+            if (a := self._actor(aid)) is not None and fits(a) and (bodies or not _is_body(aid))
+        ]
+        ranked.sort(key=lambda x: (-x[0], x[1]))
+        if not ranked or ranked[0][0] < self.desc.discourse_min:
+            return None
+        if len(ranked) > 1 and ranked[0][0] < self.desc.discourse_ratio * ranked[1][0]:
+            return None
+        return ranked[0][1]
+
+    def _pairs(self, salience: Counter[str]) -> None:
+        """ "the two rivals", "both sides": the article's two most named actors of a fitting
+        kind, when the third is named at most half as often as the second."""
+        for si, ci, cue in self._each(("pair",)):
+            noun = cue.text
+            if noun in (
+                "countries",
+                "states",
+                "nations",
+                "capitals",
+                "governments",
+                "neighbours",
+                "neighbors",
+            ):
+                kinds: frozenset[str] = frozenset({"state", "government"})
+            elif noun in ("leaders", "men", "generals"):
+                kinds = frozenset({"person"})
+            else:
+                kinds = frozenset(t for t in ACTOR_KINDS if t not in ("person", "location"))
+            ranked = sorted(
+                (
+                    (n, aid)
+                    for aid, n in salience.items()
+                    if (a := self._actor(aid)) is not None and a.type in kinds
+                ),
+                key=lambda x: (-x[0], x[1]),
+            )
+            if len(ranked) < 2 or ranked[1][0] < self.desc.discourse_min:
+                continue
+            if len(ranked) > 2 and ranked[2][0] * self.desc.discourse_ratio > ranked[1][0]:
+                continue
+            self.resolved[(si, ci)] = (ranked[0][1], "pair")
+            self.second[(si, ci)] = ranked[1][1]
+
+    # -- actors without a name --------------------------------------------------------------------------
+    def _generics(self, salience: Counter[str]) -> None:
+        """ "Islamist militants", "Iraqi groups", "protesters": an actor of the type its head noun
+        says, marked generic; "Yemeni rebels" is the article's dominant Yemeni armed group when
+        one dominates."""
+        for si, ci, cue in self._each(("generic",)):
+            country = cue.ids[0] if cue.ids else None
+            head = cue.text.split()[-1].lower()
+            if (
+                country is not None
+                and head in self.desc.descriptions
+                and len(cue.text.split()) == 2
+                and self.on("country_generic")
+            ):
+                iso3 = self.gaz.countries[country].iso3 if country in self.gaz.countries else None
+                types = set(self.desc.descriptions[head])
+                aid = self._dominant(
+                    salience,
+                    lambda a, t=types, c=iso3: a.type in t and a.country == c,  # type: ignore[misc]
+                )
+                if aid is not None:
+                    self.resolved[(si, ci)] = (aid, "description")
+                    continue
+            name = _generic_name(cue.text)
+            aid = slug(name)
+            if not aid or aid in self.gaz.actors:
+                continue
+            iso3 = self.gaz.countries[country].iso3 if country in self.gaz.countries else None
+            self._create(aid, name, cue.label, iso3, generic=True)
+            self.resolved[(si, ci)] = (aid, "generic")
+
     # -- helpers ------------------------------------------------------------------------------------------
     def _actor(self, aid: str) -> Actor | None:
         return self.created.get(aid) or self.gaz.actors.get(aid)
 
-    def _create(self, aid: str, name: str, kind: str, country: str | None = None) -> None:
+    def _create(
+        self, aid: str, name: str, kind: str, country: str | None = None, generic: bool = False
+    ) -> None:
         old = self.created.get(aid)
         if old is None or name < old.name:  # the same name whatever the sentence order
-            self.created[aid] = Actor(aid, name, kind, country=country, origin="text")
+            self.created[aid] = Actor(
+                aid, name, kind, country=country, origin="text", generic=generic
+            )
 
     def _country_of_capital(self, name: str) -> str | None:
         for country in self.gaz.countries.values():
@@ -406,12 +772,14 @@ class _Resolution:
             sent = self.sents[si]
             span = sent[cue.start : cue.end]
             start, end = locate(si, span.start_char, span.end_char)
-            mentions.append(
-                Mention(doc_id, si, cue.start, cue.end, start, end, span.text, aid, rule)
-            )
-            actor = self._actor(aid)
-            if actor is not None:
-                actors[aid] = actor
+            ids = [aid] + ([self.second[(si, ci)]] if (si, ci) in self.second else [])
+            for one in ids:
+                mentions.append(
+                    Mention(doc_id, si, cue.start, cue.end, start, end, span.text, one, rule)
+                )
+                actor = self._actor(one)
+                if actor is not None:
+                    actors[one] = actor
         mentions.sort(key=lambda m: (m.sentence, m.token_start))
         return DocumentActors(mentions, actors, self.gaz)
 
@@ -430,3 +798,46 @@ def _subject_of(tok: Token) -> Token | None:
 def _surname(name: str) -> str:
     words = [w for w in normalise(name).split() if w not in ("al", "el", "bin", "ibn")]
     return words[-1] if words else ""
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name, hyphenated parts split ("Lashkar-e-Taiba" -> lashkar, e, taiba)."""
+    return [w for w in re.split(r"[\s-]+", normalise(name)) if w]
+
+
+def _noun_before(sent: Doc, i: int) -> bool:
+    """Whether a noun that could be an antecedent comes before token ``i`` in its sentence
+    (dates, numbers and places do not count)."""
+    return any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in _NOT_ANTECEDENT for t in sent[:i])
+
+
+def _is_body(aid: str) -> bool:
+    """A generated body of a state ("iran.government"): it shares the state's salience."""
+    return aid.endswith((".government", ".military"))
+
+
+def _generic_name(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in ("the", "a", "an", "these", "those", "some"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _organisation_only(fits: Callable[[Actor], bool]) -> Callable[[Actor], bool]:
+    """``fits``, without states and governments ("Its leader" is an organisation's)."""
+    return lambda a: fits(a) and a.type not in ("state", "government")
+
+
+def _clause_subject(pron: Token) -> Token | None:
+    """The subject of the nearest clause around ``pron`` that has one other than ``pron``
+    itself: "the Israeli military escalated, and an air strike killed its leader" gives "strike",
+    so the subject of the first clause is not the antecedent of "its"."""
+    node = pron
+    for _ in range(12):
+        if node.head is node:
+            return None
+        node = node.head
+        subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c is not pron]
+        if subs and not any(pron.i in range(c.left_edge.i, c.right_edge.i + 1) for c in subs):
+            return subs[0]
+    return None

@@ -15,6 +15,9 @@ from dyads.relations.edges import SentenceView
 __all__ = ["agents", "holders", "kinds_of", "names_actor", "np_actors", "pobjs", "subjects"]
 
 _WH = ("which", "who", "that", "whom")
+#: mentions that stand in for an actor named in apposition ("the group's armed wing, the
+#: Qassam Brigades"): the apposition names it better
+_STAND_INS = ("description", "pronoun", "discourse_pronoun", "part", "home_state", "generic")
 
 
 def pobjs(tok: Token, preps: Iterable[str]) -> list[Token]:
@@ -40,13 +43,20 @@ def np_actors(
     if parts is None:
         parts = w.part_nouns
     out: list[Mention] = []
-    for t in (tok, *tok.conjuncts) if conjuncts else (tok,):
+    conj = [c for c in tok.conjuncts if not (ctx.on("parse.conjunct_clause") and starts_clause(c))]
+    for t in (tok, *conj) if conjuncts else (tok,):
         m = s.at(t)
         # "the group's armed wing, the Qassam Brigades": the apposition names it
         appos = [s.at(c) for c in t.children if c.dep_ == "appos" and s.at(c)]
-        if appos and (m is None or m.rule in ("description", "pronoun")):
+        if appos and (m is None or m.rule in _STAND_INS):
             out.append(appos[0])  # type: ignore[arg-type]
             continue
+        if m is not None and m.rule == "generic" and depth < 2:
+            # "Burundian rebels of the RED-Tabara group": the named owner, not the phrase
+            owner = [x for p in pobjs(t, ("of",)) for x in np_actors(ctx, s, p, depth + 1)]
+            if owner:
+                out.append(owner[0])
+                continue
         if m is not None and m.rule == "description" and t.dep_ == "appos" and s.at(t.head):
             out.append(s.at(t.head))  # type: ignore[arg-type]
             continue
@@ -103,7 +113,7 @@ def _part_owner(
                 continue  # "Syrian rebel factions" are not Syria
             found = military_of(ctx, mc, t, s.actors)
             break
-    if found is None and depth < 2:
+    if found is None and depth < 2 and t.lemma_.lower() not in w.collective_parts:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for p in c.children:
@@ -279,3 +289,30 @@ def holders(ctx: Context, s: SentenceView, n: Token) -> list[Mention]:
                     if acts:
                         return acts
     return []
+
+
+def starts_clause(t: Token) -> bool:
+    """A parser error: "Mogadishu condemned Addis Ababa, and Somalia's president, Hassan Sheikh
+    Mohamud, called the deal ...": the small model makes "president" a second object of
+    "condemned", though it is the subject of "called". A conjunct followed (after its
+    apposition and commas) by a verb with no subject of its own starts a new clause."""
+    if t.dep_ != "conj" or t.i <= t.head.i:
+        return False
+    first = t.head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ not in ("dobj", "obj", "pobj", "attr", "dative"):
+        return False  # "The United States and Britain have struck": subjects stay subjects
+    doc = t.doc
+    k = t.right_edge.i + 1
+    while k < len(doc) and doc[k].is_punct and doc[k].text != ".":
+        k += 1
+    if k >= len(doc):
+        return False
+    verb = doc[k]
+    return (
+        not verb.is_ancestor(t)
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )

@@ -176,7 +176,7 @@ def to_relations(
             if sp is not None:
                 sp = speaker_body(ctx, sp, frame.speaker, actors)
                 sa = ctx.actor(actors, sp.actor_id)
-                if sa is not None:
+                if sa is not None and not sa.generic:  # "Western officials say": nobody named
                     attributed = sa.ref(sp.text)
         conf = e.weight * MODALITY_FACTOR[frame.modality]
         for m in (e.source, e.target):

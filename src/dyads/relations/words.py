@@ -29,6 +29,7 @@ class Words:
     infra_parts: frozenset[str]
     location_parts: frozenset[str]
     quantity_nouns: frozenset[str]
+    collective_parts: frozenset[str]
     deployed_nouns: frozenset[str]
     speaker_nouns: frozenset[str]
     government_speakers: frozenset[str]
