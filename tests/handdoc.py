@@ -76,7 +76,9 @@ def doc(table: str) -> Doc:
 @lru_cache(maxsize=4)
 def _stages(disabled: tuple[str, ...] = ()) -> tuple[ActorResolver, RelationExtractor]:
     gaz = load_gazetteer()
-    return ActorResolver(gaz), RelationExtractor(gaz, disabled_rules=disabled)
+    return ActorResolver(gaz, disabled_rules=disabled), RelationExtractor(
+        gaz, disabled_rules=disabled
+    )
 
 
 def resolve(sents: Sequence[Doc], doc_id: str = "t") -> DocumentActors:

@@ -46,7 +46,7 @@ CASES: list[tuple[str, set[Edge]]] = [
         "Iran-backed Houthi fighters attacked a tanker.",
         {("iran", "SUPPORTS", "houthis", (), "asserted", "affirmed", None)},
     ),
-    # attribution: accuse X of V-ing Y
+    # attribution: accuse X of V-ing Y; the accusation is itself an OPPOSES edge (ACCUSE)
     (
         "Officials in Kinshasa accuse Kigali of arming the M23 rebels.",
         {
@@ -58,7 +58,16 @@ CASES: list[tuple[str, set[Edge]]] = [
                 "believed",
                 "affirmed",
                 "dr-congo.government",
-            )
+            ),
+            (
+                "dr-congo.government",
+                "OPPOSES",
+                "rwanda.government",
+                (),
+                "asserted",
+                "affirmed",
+                None,
+            ),
         },
     ),
     # denial

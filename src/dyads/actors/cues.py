@@ -70,7 +70,7 @@ _OWNERS = frozenset(
 #: "its Yemeni allies": a relational noun after a demonym names an actor of that country
 _ALLY_NOUNS = frozenset("ally allies proxy proxies client clients partner partners".split())
 #: modifiers that make a description the article's own state's ("the national army")
-_HOME_MODIFIERS = frozenset({"national", "country's", "state", "federal", "central"})
+_HOME_MODIFIERS = frozenset({"national", "country's", "federal", "central"})
 #: determiners of a definite description: "the group", "this terrorist group"
 _DEFINITE = frozenset({"the", "this", "these"})
 _LONG_FORM_LINKS = frozenset(
@@ -572,11 +572,11 @@ class _Builder:
         """ "the group", "the Shia Islamist movement", "the Iranian-backed group"."""
         nouns = self.desc.descriptions
         for tok in self.doc:
+            if self._pair(tok, list(tok.lefts)):
+                continue
             if self.occ[tok.i] or tok.pos_ not in _NOUNS or tok.lower_ not in nouns:
                 continue
             lefts = list(tok.lefts)
-            if self._pair(tok, lefts):
-                continue
             if (
                 lefts
                 and lefts[0].lower_ in ("a", "an")

@@ -73,6 +73,11 @@ _SALIENT = frozenset(RULES) - {
 }
 #: The resolution passes that can be switched off by name (ablation: ``disabled_rules``).
 RULE_NAMES = {
+    "resolve.defined_acronym": "'the Rapid Support Forces (RSF)': the acronym names it everywhere",
+    "resolve.ambiguous": "a name several actors share: the one the article names otherwise",
+    "resolve.description": "'the group', 'the junta': the actor the description fits best",
+    "resolve.pronoun": "'Iran says it ...': an antecedent in the pronoun's own sentence",
+    "resolve.surname": "'Dagalo' after 'Mohamed Hamdan Dagalo': a person's other names",
     "resolve.short_form": "'Lashkar' after 'Lashkar-e-Taiba': a word of a name the article gives",
     "resolve.home_state": "'the army' in an article about Lebanon: the body of the article's state",
     "resolve.title": "'the foreign minister': the one person the article gave that office",
@@ -219,18 +224,22 @@ class _Resolution:
         """The passes, in order; each reads what the earlier ones resolved over the WHOLE
         document, never the order of its sentences."""
         self._entities_and_names()
-        self._definitions()
-        self._ambiguous()
+        if self.on("defined_acronym"):
+            self._definitions()
+        if self.on("ambiguous"):
+            self._ambiguous()
         if self.on("short_form"):
             self._short_forms()
         salience = Counter(aid for aid, rule in self.resolved.values() if rule in _SALIENT)
         self.home = self._home_state(salience) if self.on("home_state") else None
-        self._descriptions(salience)
+        if self.on("description"):
+            self._descriptions(salience)
         if self.on("apposition"):
             self._appositions()
         if self.on("title"):
             self._titles()
-        self._pronouns()
+        if self.on("pronoun"):
+            self._pronouns()
         if self.on("discourse_pronoun"):
             self._discourse_pronouns(salience)
         if self.on("pair"):
@@ -262,7 +271,8 @@ class _Resolution:
         for aid, _ in list(self.resolved.values()):
             actor = self.gaz.actors.get(aid)
             if actor is not None and actor.type == "person":
-                surnames[_surname(actor.name)].add(aid)
+                for key in _name_keys(actor.name):
+                    surnames[key].add(aid)
         singles: list[tuple[int, int, Cue]] = []
         defining = {(si, ci) for si, sc in enumerate(self.cues) for _, ci in sc.definitions}
         for si, ci, cue in self._each(("entity",)):
@@ -278,18 +288,22 @@ class _Resolution:
                 aid = slug(name)
                 if aid and aid not in self.gaz.actors:
                     self._create(aid, name, "person")
-                    surnames[_surname(name)].add(aid)
+                    for key in _name_keys(name):
+                        surnames[key].add(aid)
                     self.resolved[(si, ci)] = (aid, "new_entity")
             else:
                 aid = slug(name)
                 words = [t.text for t in self.sents[si][cue.start : cue.end]]
                 kind = self.desc.entity_type(words)
                 if len(words) == 1 and kind == "other" and (si, ci) not in defining:
-                    continue  # one unknown capitalised word the model calls ORG is often a town
+                    # one unknown capitalised word the model calls ORG is often a town, or a
+                    # person's surname ("Haidari said")
+                    singles.append((si, ci, cue))
+                    continue
                 if aid and aid not in self.gaz.actors:
                     self._create(aid, name, kind)
                     self.resolved[(si, ci)] = (aid, "new_entity")
-        for si, ci, cue in singles:
+        for si, ci, cue in singles if self.on("surname") else ():
             owners = surnames.get(normalise(cue.text), set())
             if len(owners) == 1:
                 self.resolved[(si, ci)] = (next(iter(owners)), "surname")
@@ -539,6 +553,7 @@ class _Resolution:
         """ "Lashkar" after "Lashkar-e-Taiba", "Shabaab" after "al-Shabaab": a capitalised word that
         is a distinctive word of exactly one named (non-person) actor of the article."""
         named = {aid for aid, rule in self.resolved.values() if rule in _SALIENT}
+        places = self._place_words()
         index: dict[str, set[str]] = defaultdict(set)
         for aid in named:
             actor = self._actor(aid)
@@ -546,7 +561,9 @@ class _Resolution:
                 continue
             for name in (actor.name, *actor.aliases):
                 words = [w for w in _name_words(name) if w not in ("al", "el", "the")]
-                if len(words) >= 2 and words[0] not in self.desc.generic_words:
+                if self.desc.head_category(words[-1:]) is not None:
+                    continue  # "Sanaa authorities": a place and a body, no short form
+                if len(words) >= 2 and words[0] not in self.desc.generic_words | places:
                     index[words[0]].add(aid)  # "Lashkar" of Lashkar-e-Taiba
         skip = self.desc.office_words | self.desc.titles | self.desc.generic_words
         for si, ci, cue in self._each(("proper", "entity", "acronym_use")):
@@ -575,6 +592,19 @@ class _Resolution:
                 got = self.resolved.get((si, hk)) if hk is not None else None
                 if got is not None and got[1] in _SALIENT:
                     self.resolved[(si, ci)] = (got[0], "apposition")
+
+    def _place_words(self) -> frozenset[str]:
+        """Country names, capitals and demonyms: "Sanaa authorities" has no short form "Sanaa"."""
+        cached = self.gaz.cache.get("place_words")
+        if isinstance(cached, frozenset):
+            return cached
+        words: set[str] = set()
+        for c in self.gaz.countries.values():
+            for name in (c.name, c.capital or "", *c.demonyms):
+                words.update(normalise(name).split())
+        out = frozenset(words)
+        self.gaz.cache["place_words"] = out
+        return out
 
     def _home_state(self, salience: Counter[str]) -> str | None:
         """The article's own state: the country whose actors (the state with its bodies,
@@ -793,6 +823,14 @@ def _subject_of(tok: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _name_keys(name: str) -> set[str]:
+    """Words a person may be called by alone: the surname, and any other name of three letters
+    or more ("Abiy" for Abiy Ahmed, "Kim" for Kim Jong Un); a word two people share names
+    neither."""
+    words = [w for w in normalise(name).split() if w not in ("al", "el", "bin", "ibn", "de", "da")]
+    return {_surname(name)} | {w for w in words if len(w) >= 3}
 
 
 def _surname(name: str) -> str:

@@ -50,6 +50,9 @@ def np_actors(
         appos = [s.at(c) for c in t.children if c.dep_ == "appos" and s.at(c)]
         if appos and (m is None or m.rule in _STAND_INS):
             out.append(appos[0])  # type: ignore[arg-type]
+            for c in t.children:  # "its Sahel allies Burkina Faso and Niger"
+                if c.dep_ == "appos" and s.at(c) is appos[0]:
+                    out.extend(x for x in (s.at(y) for y in c.conjuncts) if x is not None)
             continue
         if m is not None and m.rule == "generic" and depth < 2:
             # "Burundian rebels of the RED-Tabara group": the named owner, not the phrase
@@ -316,3 +319,20 @@ def starts_clause(t: Token) -> bool:
         and verb.tag_ in ("VBD", "VBZ", "VBP")
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
+
+
+def object_owners(ctx: Context, s: SentenceView, obj: Token) -> list[Mention]:
+    """Whom an object belongs to: "Islamabad's claims", "a proposal by ECOWAS", "the support
+    from Cairo", "the American measures", "the decision of the junta"."""
+    out: list[Mention] = []
+    for t in (obj, *obj.conjuncts):
+        for c in t.children:
+            m = s.at(c)
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and m is not None:
+                out.append(m)
+        for p in pobjs(t, ("by", "from", "of", "between")):
+            out.extend(np_actors(ctx, s, p))
+    uniq: dict[str, Mention] = {}
+    for m in out:
+        uniq.setdefault(m.actor_id, m)
+    return list(uniq.values())

@@ -37,6 +37,7 @@ STEPS = {
     "filter.family": "an actor and its own parent body are no dyad (ontology within_family)",
     "filter.state_levels": "a state and its government are one actor (ontology state_levels)",
     "filter.exhortation": "'called on X to fight Y' reports a request, not a relation",
+    "filter.founder_member": "states that found an alliance are its members",
     "filter.intent": "'vowed to crush X' is opposition, not an attack",
 }
 
@@ -156,13 +157,13 @@ def to_relations(
         relation = e.relation
         event, mode = e.event, e.mode
         if (
-            relation == "ATTACKS"
+            relation in ("ATTACKS", "OPPOSES")
             and governor is not None
             and governor.lemma_.lower() in w.intent_verbs
             and ctx.on("filter.intent")
         ):
             relation = "OPPOSES"  # a threat to attack: coded as the opposition it states
-            event, mode = "THREATEN", "violence"
+            event, mode = "THREATEN", "violence" if e.relation == "ATTACKS" else None
             frame = replace(
                 frame,
                 modality="asserted" if frame.modality == "hypothetical" else frame.modality,
@@ -199,6 +200,17 @@ def to_relations(
             event=event or onto[relation].plover_event,
             mode=mode if event else onto[relation].plover_mode,
         )
+        if (
+            rel.relation == "CREATED"
+            and tgt.type == "igo"
+            and src.type in ("state", "government")
+            and ctx.on("filter.founder_member")
+        ):
+            # "Mali, Burkina Faso and Niger founded the Alliance of Sahel States": members too
+            member = replace(rel, relation="MEMBER_OF", event=None, mode=None, id="")
+            out.setdefault(
+                (member.relation, member.source.id, member.target.id, member.polarity), member
+            )
         key = (rel.relation, rel.source.id, rel.target.id, rel.polarity)
         prev = out.get(key)
         if prev is None:

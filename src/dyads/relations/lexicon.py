@@ -48,6 +48,7 @@ class VerbCue:
     target_types: tuple[str, ...] = ()
     both_ways: bool = False  # "exchanged fire with": each side does it to the other
     ignore_voice: bool = False  # "made up of": read as active
+    object_owner: bool = False  # "rejected Islamabad's claims": the object's owner is the target
     event: str | None = None  # PLOVER event type the cue names ("ACCUSE"), if any
     mode: str | None = None  # and its PLOVER mode
 
@@ -101,28 +102,6 @@ class Lexicon:
 
     def cue_set(self, name: str) -> frozenset[str]:
         return self.modality.get(name, frozenset())
-
-
-_VERB_KEYS = {
-    "lemmas",
-    "relation",
-    "kinds",
-    "needs_kind",
-    "target_preps",
-    "kind_preps",
-    "object",
-    "particle",
-    "passive_only",
-    "weight",
-    "reverse",
-    "requires",
-    "polarity",
-    "target_types",
-    "both_ways",
-    "ignore_voice",
-    "event",
-    "mode",
-}
 
 
 def _relation(f: Fields) -> str:
@@ -181,6 +160,7 @@ def _merge(lex: Lexicon, data: Fields) -> None:
             target_types=_actor_types(f, "target_types"),
             both_ways=f.flag("both_ways"),
             ignore_voice=f.flag("ignore_voice"),
+            object_owner=f.flag("object_owner"),
             event=event,
             mode=mode,
         )

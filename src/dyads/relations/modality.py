@@ -133,7 +133,9 @@ def frame_of(cue: Token, sent: Span | None, lex: Lexicon, light: Token | None = 
         via = node.dep_
         if via in COMPLEMENT_DEPS or via == "advcl":
             lemma = head.lemma_
-            if lemma in deny and not seen_speaker:
+            if lemma in deny and not seen_speaker and via != "conj":
+                # ("denied any involvement and warned New Delhi": a coordinated verb is no
+                # complement of the denial)
                 polarity_flip = True
                 negs += 1 if polarity_flip else 0
                 modality = _raise(modality, "believed")

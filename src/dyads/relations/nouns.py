@@ -25,7 +25,7 @@ STEPS = {
     "event.in_support_of": "'opened a front in support of the group'",
     "event.between": "'an alliance between X and Y'",
     "event.light_verb": "a light verb passes the event's giver or holder ('X has influence')",
-    "event.sever": "'cut ties with': the tie is denied",
+    "event.sever": "'cut ties with': a sanction (OPPOSES, SANCTION withdraw), not a denied tie",
 }
 
 
@@ -87,6 +87,11 @@ def relational_noun(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
             and ctx.on("noun.one_of_several")
         ):
             relation = "MEMBER_OF"  # "a senior Kataib Hezbollah commander" is one of several
+        elif relation == "MEMBER_OF" and _leading_role(role, w.leading_titles):
+            relation = "LEADS"  # "Ethiopia's prime minister, Abiy Ahmed", not a minister of it
+    if relation == "MEMBER_OF" and n.lemma_.lower() in w.government_parts:
+        # "Russian Foreign Minister Sergei Lavrov" belongs to Russia's government
+        others = [military_of(ctx, o, n, s.actors) for o in others]
     edges = []
     hint = None if predicative(ctx, n) else "presupposed"
     for h in held:
@@ -156,6 +161,7 @@ def event_noun(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
             if len(pair) >= 2:
                 sources, targets = [pair[0]], pair[1:]
     light: Token | None = None
+    relation, event, mode = cue.relation, cue.event, cue.mode
     pos = n
     while (
         pos.dep_ == "pobj"
@@ -183,7 +189,13 @@ def event_noun(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
             and cue.relation in ("COOPERATES", "SUPPORTS")
             and ctx.on("event.sever")
         ):
-            polarity_hint = "denied"
+            # "cut ties with Kigali", "ended its defence cooperation with France": a sanction
+            # (PLOVER SANCTION), not a denied cooperation
+            relation, event, mode = (
+                "OPPOSES",
+                "SANCTION",
+                ("withdraw" if cue.relation == "COOPERATES" else "discontinue"),
+            )
             light = gov
             subs, _ = subjects(ctx, gov)
             if not sources:
@@ -225,12 +237,14 @@ def event_noun(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
         sources, targets = sources[:1], sources[1:]
     if not sources or not targets:
         return []
+    if relation == "COOPERATES" and light is not None and light.lemma_.lower() in ("sign", "ink"):
+        event, mode = "SUPPORT", "diplomatic"  # PLOVER: signing a formal agreement
     kinds: tuple[str, ...] = ()
-    if cue.relation == "SUPPORTS":
+    if relation == "SUPPORTS":
         kinds = tuple(k for k in kinds_of(ctx, n) if k != "other")
     return [
         Edge(
-            cue.relation,
+            relation,
             src,
             tgt,
             kinds,
@@ -239,9 +253,15 @@ def event_noun(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
             light=light,
             modality_hint=polarity_hint,
             rule="event_noun",
-            event=cue.event,
-            mode=cue.mode,
+            event=event,
+            mode=mode,
         )
         for src in sources
         for tgt in targets
     ]
+
+
+def _leading_role(role: str, titles: frozenset[str]) -> bool:
+    """Whether a role ends with a multi-word leading title ("prime minister")."""
+    words = role.split()
+    return any(" ".join(words[k:]) in titles for k in range(len(words) - 1))

@@ -117,6 +117,9 @@ def all_rule_names() -> dict[str, str]:
     for steps in (verbs.STEPS, nouns.STEPS, filters.STEPS):
         names.update(steps)
     names["body.part_of_state"] = "'Rwandan troops' are the Rwandan military"
+    names["parse.object_preposition"] = (
+        "'launched drones and missiles at Ukraine': the preposition on a conjunct"
+    )
     names["parse.conjunct_clause"] = "'condemned X, and Y's president, Z, called': Y is no object"
     from dyads.actors.resolve import RULE_NAMES
 

@@ -10,7 +10,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyads.records import Mention
-from dyads.relations.arguments import agents, kinds_of, np_actors, pobjs, subjects
+from dyads.relations.arguments import (
+    agents,
+    kinds_of,
+    np_actors,
+    object_owners,
+    pobjs,
+    subjects,
+)
 from dyads.relations.bodies import armed_forces_of
 from dyads.relations.context import Context
 from dyads.relations.edges import Edge, SentenceView
@@ -27,6 +34,9 @@ STEPS = {
     "verb.help_agent": "'created with the help of X': X is the agent",
     "verb.strike_owner": "'killed in a US drone strike': the strike's owner attacks",
     "verb.kind_owner": "'given the Haqqanis safe haven': the receiver modifies the kind",
+    "verb.together_with": "'Together with Mali, Niger founded the AES': Mali is a subject too",
+    "verb.each_other": "'the two networks fight each other': each subject to every other",
+    "verb.object_owner": "'rejected Islamabad's claims': the owner of the object is the target",
 }
 
 
@@ -84,6 +94,18 @@ def verb_cue(
     if cue.requires and not any(t.lemma_.lower() in cue.requires for t in v.subtree):
         return []
     subj_toks, passive = subjects(ctx, v)
+    if ctx.on("verb.together_with"):
+        # "Together with Mali, Burkina Faso and Niger founded the AES": Mali founded it too
+        subj_toks = (
+            subj_toks
+            + [
+                p
+                for c in v.children
+                if c.dep_ == "advmod" and c.lower_ == "together"
+                for p in pobjs(c, ("with",))
+            ]
+            + [p for p in pobjs(v, ("with",)) if _together(p)]
+        )
     passive = (passive or passive_participle) and not cue.ignore_voice
     if cue.relation == "COOPERATES" and not cue.has_object:
         passive = False  # "is allied with", "is aligned with": the subject cooperates
@@ -137,6 +159,8 @@ def verb_cue(
         if cue.has_object:
             for t in datives + dobjs:
                 acts = np_actors(ctx, s, t, parts=parts)
+                if not acts and cue.object_owner and ctx.on("verb.object_owner"):
+                    acts = object_owners(ctx, s, t)  # "rejected Islamabad's claims"
                 if acts:
                     targets.extend(acts)
                 else:
@@ -150,8 +174,11 @@ def verb_cue(
             if not cue.has_object:
                 objects = [o for o in dobjs if not np_actors(ctx, s, o)]
             for o in objects:
-                for t in pobjs(o, cue.target_preps):
-                    targets.extend(np_actors(ctx, s, t))
+                # "launched 400 drones and 40 missiles at Ukraine": the small model hangs the
+                # preposition on the nearest object noun, a conjunct of the object too
+                for oc in (o, *o.conjuncts) if ctx.on("parse.object_preposition") else (o,):
+                    for t in pobjs(oc, cue.target_preps):
+                        targets.extend(np_actors(ctx, s, t))
     for t in pobjs(v, cue.kind_preps):
         kinds.extend(kinds_of(ctx, t))
     if cue.needs_kind and not targets and not passive and ctx.on("verb.kind_owner"):
@@ -201,6 +228,29 @@ def verb_cue(
     ):
         # "Somalia and Ethiopia agreed to work together"
         sources, targets = sources[:1], sources[1:]
+    if (
+        not targets
+        and len(sources) >= 2
+        and any(_each_other(o) for o in dobjs + pobjs(v, cue.target_preps))
+        and ctx.on("verb.each_other")
+    ):
+        # "the two networks fight each other", "pledging to assist each other"
+        return [
+            Edge(
+                cue.relation,
+                a,
+                b,
+                uniq_kinds,
+                v,
+                cue.weight,
+                rule="verb.each_other",
+                event=cue.event,
+                mode=cue.mode,
+            )
+            for a in sources
+            for b in sources
+            if a.actor_id != b.actor_id
+        ]
     if cue.reverse:
         sources, targets = targets, sources
     if (
@@ -257,3 +307,17 @@ def verb_cue(
         for src in sources
         for tgt in targets
     ] + extra
+
+
+def _each_other(tok: Token) -> bool:
+    """ "each other", "one another" as an object."""
+    return (
+        tok.lower_ in ("other", "another")
+        and any(c.lower_ in ("each", "one") for c in tok.children)
+        or (tok.lower_ == "each" and any(c.lower_ == "other" for c in tok.children))
+    )
+
+
+def _together(tok: Token) -> bool:
+    """A "with" object that "together" modifies ("with X together")."""
+    return any(c.lower_ == "together" for c in tok.head.children)

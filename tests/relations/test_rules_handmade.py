@@ -1,0 +1,750 @@
+"""Each rule of the extractor on a spaCy Doc built by hand (tests/handdoc.py), so these tests
+check our logic on a given parse, not the statistical model. The sentences are ours; each table is
+the parse the rule reads (for some, a parser error the rule must survive, edited by hand). Every
+rule and named step (``dyads rules``) has a case here; ``bench/rule_ablation.py`` switches each
+off in turn and checks that some test fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.relations.rules import all_rule_names
+
+from ..handdoc import doc, edges, relations
+
+Edge = tuple[str, str, str]
+
+CASES: dict[str, tuple[str, list[str], set[Edge]]] = {
+    "verb": (
+        "Iran has armed the Houthis with drones.",
+        [
+            """
+    Iran     Iran         PROPN NNP   2 nsubj     B-GPE
+    has      have         AUX   VBZ   2 aux
+    armed    arm          VERB  VBN   2 ROOT
+    the      =            DET   DT    4 det
+    Houthis  Houthis      PROPN NNP   2 dobj      B-ORG
+    with     =            ADP   IN    2 prep
+    drones   drone        NOUN  NNS   5 pobj
+    .        =            PUNCT .     2 punct
+"""
+        ],
+        {("iran", "SUPPORTS", "houthis")},
+    ),
+    "participle": (
+        "The M23 rebels were armed by Rwanda.",
+        [
+            """
+    The     =            DET   DT    2 det
+    M23     M23          PROPN NNP   2 compound  B-ORG
+    rebels  rebel        NOUN  NNS   3 nsubj     I-ORG
+    were    be           AUX   VBD   3 ROOT
+    armed   =            ADJ   JJ    3 acomp
+    by      =            ADP   IN    4 agent
+    Rwanda  Rwanda       PROPN NNP   5 pobj      B-GPE
+    .       =            PUNCT .     3 punct
+"""
+        ],
+        {("rwanda", "SUPPORTS", "m23")},
+    ),
+    "relational_noun": (
+        "The Houthis are a proxy of Iran.",
+        [
+            """
+    The      =            DET   DT    1 det
+    Houthis  Houthis      PROPN NNP   2 nsubj     B-ORG
+    are      be           AUX   VBP   2 ROOT
+    a        =            DET   DT    4 det
+    proxy    =            NOUN  NN    2 attr
+    of       =            ADP   IN    4 prep
+    Iran     Iran         PROPN NNP   5 pobj      B-GPE
+    .        =            PUNCT .     2 punct
+"""
+        ],
+        {("iran", "SUPPORTS", "houthis")},
+    ),
+    "event_noun": (
+        "Iran's support for the Houthis has grown.",
+        [
+            """
+    Iran     Iran         PROPN NNP   2 poss      B-GPE
+    's       =            PART  POS   0 case
+    support  =            NOUN  NN    7 nsubj
+    for      =            ADP   IN    2 prep
+    the      =            DET   DT    5 det
+    Houthis  Houthis      PROPN NNP   3 pobj      B-ORG
+    has      have         AUX   VBZ   7 aux
+    grown    grow         VERB  VBN   7 ROOT
+    .        =            PUNCT .     7 punct
+"""
+        ],
+        {("iran", "SUPPORTS", "houthis")},
+    ),
+    "deployed": (
+        "Turkish troops in Somalia train local units.",
+        [
+            """
+    Turkish  =            ADJ   JJ    1 amod      B-NORP
+    troops   troop        NOUN  NNS   4 nsubj
+    in       =            ADP   IN    1 prep
+    Somalia  Somalia      PROPN NNP   2 pobj      B-GPE
+    train    =            VERB  VBP   4 ROOT
+    local    =            ADJ   JJ    6 amod
+    units    unit         NOUN  NNS   4 dobj
+    .        =            PUNCT .     4 punct
+"""
+        ],
+        {
+            ("turkey.military", "SUPPORTS", "local-units"),
+            ("turkey.military", "LOCATED_IN", "somalia"),
+        },
+    ),
+    "under": (
+        "Kataib Hezbollah is under the command of the Revolutionary Guards.",
+        [
+            """
+    Kataib         Kataib       PROPN NNP   1 compound  B-ORG
+    Hezbollah      Hezbollah    PROPN NNP   2 nsubj     I-ORG
+    is             be           AUX   VBZ   2 ROOT
+    under          =            ADP   IN    2 prep
+    the            =            DET   DT    5 det
+    command        =            NOUN  NN    3 pobj
+    of             =            ADP   IN    5 prep
+    the            =            DET   DT    9 det
+    Revolutionary  Revolutionary PROPN NNP   9 compound  B-ORG
+    Guards         Guards       PROPN NNPS  6 pobj      I-ORG
+    .              =            PUNCT .     2 punct
+"""
+        ],
+        {("irgc", "LEADS", "kataib-hezbollah")},
+    ),
+    "ruler_of": (
+        "Bashar al-Assad's government fought the Islamic State.",
+        [
+            """
+    Bashar      Bashar       PROPN NNP   3 compound  B-PERSON
+    al          =            PROPN NNP   3 compound  I-PERSON
+    -           =            PROPN NNP   3 punct     I-PERSON
+    Assad       Assad        PROPN NNP   5 poss      I-PERSON
+    's          =            PART  POS   3 case
+    government  =            NOUN  NN    6 nsubj
+    fought      fight        VERB  VBD   6 ROOT
+    the         =            DET   DT    9 det
+    Islamic     Islamic      PROPN NNP   9 compound  B-ORG
+    State       State        PROPN NNP   6 dobj      I-ORG
+    .           =            PUNCT .     6 punct
+"""
+        ],
+        {("bashar-al-assad", "LEADS", "syria.government")},
+    ),
+    "title": (
+        "President Paul Kagame met Felix Tshisekedi.",
+        [
+            """
+    President   President    PROPN NNP   2 compound
+    Paul        Paul         PROPN NNP   2 compound  B-PERSON
+    Kagame      Kagame       PROPN NNP   3 nsubj     I-PERSON
+    met         meet         VERB  VBD   3 ROOT
+    Felix       Felix        PROPN NNP   5 compound  B-PERSON
+    Tshisekedi  Tshisekedi   PROPN NNP   3 dobj      I-PERSON
+    .           =            PUNCT .     3 punct
+"""
+        ],
+        {("felix-tshisekedi", "LEADS", "dr-congo"), ("paul-kagame", "LEADS", "rwanda")},
+    ),
+    "possessed_unit": (
+        "The IRGC's Quds Force trains the Houthis.",
+        [
+            """
+    The      =            DET   DT    1 det
+    IRGC     IRGC         PROPN NNP   4 poss      B-ORG
+    's       =            PART  POS   1 case
+    Quds     Quds         PROPN NNP   4 compound  B-ORG
+    Force    Force        PROPN NNP   5 nsubj     I-ORG
+    trains   train        VERB  VBZ   5 ROOT
+    the      =            DET   DT    7 det
+    Houthis  Houthis      PROPN NNP   5 dobj      B-ORG
+    .        =            PUNCT .     5 punct
+"""
+        ],
+        {("quds-force", "SUPPORTS", "houthis"), ("quds-force", "MEMBER_OF", "irgc")},
+    ),
+    "adjective": (
+        "Eritrea is hostile to the TPLF.",
+        [
+            """
+    Eritrea  Eritrea      PROPN NNP   1 nsubj     B-GPE
+    is       be           AUX   VBZ   1 ROOT
+    hostile  =            ADJ   JJ    1 acomp
+    to       =            ADP   IN    2 prep
+    the      =            DET   DT    5 det
+    TPLF     TPLF         PROPN NNP   3 pobj      B-ORG
+    .        =            PUNCT .     1 punct
+"""
+        ],
+        {("eritrea", "OPPOSES", "tplf")},
+    ),
+    "compound": (
+        "The Iran-backed Houthis fired missiles.",
+        [
+            """
+    The       =            DET   DT    4 det
+    Iran      Iran         PROPN NNP   3 npadvmod  B-GPE
+    -         =            PUNCT HYPH  3 punct
+    backed    back         VERB  VBN   4 amod
+    Houthis   Houthis      PROPN NNPS  5 nsubj     B-ORG
+    fired     fire         VERB  VBD   5 ROOT
+    missiles  missile      NOUN  NNS   5 dobj
+    .         =            PUNCT .     5 punct
+"""
+        ],
+        {("iran", "SUPPORTS", "houthis")},
+    ),
+    "verb.conjunct_object": (
+        "Turkey trains and arms the Syrian National Army.",
+        [
+            """
+    Turkey    Turkey       PROPN NNP   1 nsubj     B-GPE
+    trains    train        VERB  VBZ   1 ROOT
+    and       =            CCONJ CC    1 cc
+    arms      arm          VERB  VBZ   1 conj
+    the       =            DET   DT    7 det
+    Syrian    Syrian       PROPN NNP   7 compound  B-ORG
+    National  National     PROPN NNP   7 compound  I-ORG
+    Army      Army         PROPN NNP   3 dobj      I-ORG
+    .         =            PUNCT .     1 punct
+"""
+        ],
+        {("turkey", "SUPPORTS", "syrian-national-army")},
+    ),
+    "verb.reciprocal": (
+        "The Sudanese army and the Rapid Support Forces have fought a war since 2023.",
+        [
+            """
+    The       =            DET   DT    2 det
+    Sudanese  =            ADJ   JJ    2 amod      B-ORG
+    army      =            NOUN  NN    9 nsubj     I-ORG
+    and       =            CCONJ CC    2 cc
+    the       =            DET   DT    7 det
+    Rapid     Rapid        PROPN NNP   7 compound  B-ORG
+    Support   Support      PROPN NNP   7 compound  I-ORG
+    Forces    Forces       PROPN NNPS  2 conj      I-ORG
+    have      =            AUX   VBP   9 aux
+    fought    fight        VERB  VBN   9 ROOT
+    a         =            DET   DT   11 det
+    war       =            NOUN  NN    9 dobj
+    since     =            SCONJ IN    9 prep
+    2023      =            NUM   CD   12 pobj      B-DATE
+    .         =            PUNCT .     9 punct
+"""
+        ],
+        {("rsf", "ATTACKS", "sudan.military"), ("sudan.military", "ATTACKS", "rsf")},
+    ),
+    "verb.together": (
+        "Somalia and Ethiopia agreed to work together.",
+        [
+            """
+    Somalia   Somalia      PROPN NNP   3 nsubj     B-GPE
+    and       =            CCONJ CC    0 cc
+    Ethiopia  Ethiopia     PROPN NNP   0 conj      B-GPE
+    agreed    agree        VERB  VBD   3 ROOT
+    to        =            PART  TO    5 aux
+    work      =            VERB  VB    3 xcomp
+    together  =            ADV   RB    5 advmod
+    .         =            PUNCT .     3 punct
+"""
+        ],
+        {("somalia", "COOPERATES", "ethiopia")},
+    ),
+    "verb.allied_against": (
+        "The United States partnered with the Syrian Democratic Forces against the Islamic State.",
+        [
+            """
+    The         =            DET   DT    2 det
+    United      United       PROPN NNP   2 compound  B-GPE
+    States      States       PROPN NNP   3 nsubj     I-GPE
+    partnered   partner      VERB  VBN   3 ROOT
+    with        =            ADP   IN    3 prep
+    the         =            DET   DT    8 det
+    Syrian      Syrian       PROPN NNP   8 compound  B-ORG
+    Democratic  Democratic   PROPN NNP   8 compound  I-ORG
+    Forces      Forces       PROPN NNPS  4 pobj      I-ORG
+    against     =            ADP   IN    3 prep
+    the         =            DET   DT   12 det
+    Islamic     Islamic      PROPN NNP  12 compound  B-ORG
+    State       State        PROPN NNP   9 pobj      I-ORG
+    .           =            PUNCT .     3 punct
+"""
+        ],
+        {
+            ("sdf", "OPPOSES", "islamic-state"),
+            ("united-states", "OPPOSES", "islamic-state"),
+            ("united-states", "COOPERATES", "sdf"),
+        },
+    ),
+    "verb.help_agent": (
+        "Hezbollah was created with the help of the Revolutionary Guards.",
+        [
+            """
+    Hezbollah      Hezbollah    PROPN NNP   2 nsubjpass B-ORG
+    was            be           AUX   VBD   2 auxpass
+    created        create       VERB  VBN   2 ROOT
+    with           =            ADP   IN    2 prep
+    the            =            DET   DT    5 det
+    help           =            NOUN  NN    3 pobj
+    of             =            ADP   IN    5 prep
+    the            =            DET   DT    9 det
+    Revolutionary  Revolutionary PROPN NNP   9 compound  B-ORG
+    Guards         Guards       PROPN NNPS  6 pobj      I-ORG
+    .              =            PUNCT .     2 punct
+"""
+        ],
+        {("irgc", "CREATED", "hezbollah")},
+    ),
+    "verb.strike_owner": (
+        "Ayman al-Zawahiri was killed in a US drone strike.",
+        [
+            """
+    Ayman     Ayman        PROPN NNP   3 compound  B-PERSON
+    al        =            PROPN NNP   3 compound  I-PERSON
+    -         =            PROPN NNP   3 compound  I-PERSON
+    Zawahiri  Zawahiri     PROPN NNP   5 nsubjpass I-PERSON
+    was       be           AUX   VBD   5 auxpass
+    killed    kill         VERB  VBN   5 ROOT
+    in        =            ADP   IN    5 prep
+    a         =            DET   DT   10 det
+    US        US           PROPN NNP  10 compound  B-GPE
+    drone     =            NOUN  NN   10 compound
+    strike    =            NOUN  NN    6 pobj
+    .         =            PUNCT .     5 punct
+"""
+        ],
+        {("united-states", "ATTACKS", "ayman-al-zawahiri")},
+    ),
+    "verb.kind_owner": (
+        "Pakistan gave the Haqqanis safe haven.",
+        [
+            """
+    Pakistan  Pakistan     PROPN NNP   1 nsubj     B-GPE
+    gave      give         VERB  VBD   1 ROOT
+    the       =            DET   DT    5 det
+    Haqqanis  Haqqanis     PROPN NNP   5 compound  B-ORG
+    safe      =            ADJ   JJ    5 amod
+    haven     =            NOUN  NN    1 dobj
+    .         =            PUNCT .     1 punct
+"""
+        ],
+        {("pakistan", "SUPPORTS", "haqqani-network")},
+    ),
+    "verb.together_with": (
+        "Together with Mali, Niger founded the Alliance of Sahel States.",
+        [
+            """
+    Together  =            ADV   RB    1 advmod
+    with      =            ADP   IN    5 prep
+    Mali      Mali         PROPN NNP   1 pobj      B-GPE
+    ,         =            PUNCT ,     5 punct
+    Niger     Niger        PROPN NNP   5 nsubj     B-GPE
+    founded   found        VERB  VBD   5 ROOT
+    the       =            DET   DT    7 det
+    Alliance  Alliance     PROPN NNP   5 dobj      B-ORG
+    of        =            ADP   IN    7 prep      I-ORG
+    Sahel     Sahel        PROPN NNP  10 compound  I-ORG
+    States    States       PROPN NNP   8 pobj      I-ORG
+    .         =            PUNCT .     5 punct
+"""
+        ],
+        {
+            ("mali", "MEMBER_OF", "aes"),
+            ("niger", "CREATED", "aes"),
+            ("mali", "CREATED", "aes"),
+            ("niger", "MEMBER_OF", "aes"),
+        },
+    ),
+    "verb.each_other": (
+        "Hamas and Fatah accuse each other.",
+        [
+            """
+    Hamas   Hamas        PROPN NNP   3 nsubj     B-ORG
+    and     =            CCONJ CC    0 cc
+    Fatah   Fatah        PROPN NNP   0 conj      B-ORG
+    accuse  =            VERB  VBP   3 ROOT
+    each    =            DET   DT    5 det
+    other   =            ADJ   JJ    3 dobj
+    .       =            PUNCT .     3 punct
+"""
+        ],
+        {("fatah", "OPPOSES", "hamas"), ("hamas", "OPPOSES", "fatah")},
+    ),
+    "verb.object_owner": (
+        "Algeria rejected Mali's claims.",
+        [
+            """
+    Algeria   Algeria      PROPN NNP   1 nsubj     B-GPE
+    rejected  reject       VERB  VBD   1 ROOT
+    Mali      Mali         PROPN NNP   4 poss      B-GPE
+    's        =            PART  POS   2 case
+    claims    claim        NOUN  NNS   1 dobj
+    .         =            PUNCT .     1 punct
+"""
+        ],
+        {("algeria", "OPPOSES", "mali")},
+    ),
+    "noun.splinter": (
+        "The 10th Front, a FARC dissident unit, attacked the town.",
+        [
+            """
+    The        =            DET   DT    2 det
+    10th       =            ADJ   JJ    2 amod      B-ORDINAL
+    Front      Front        PROPN NNP   9 nsubj     B-ORG
+    ,          =            PUNCT ,     2 punct
+    a          =            DET   DT    7 det
+    FARC       FARC         PROPN NNP   6 compound  B-ORG
+    dissident  =            ADJ   JJ    7 amod
+    unit       =            NOUN  NN    2 appos
+    ,          =            PUNCT ,     2 punct
+    attacked   attack       VERB  VBD   9 ROOT
+    the        =            DET   DT   11 det
+    town       =            NOUN  NN    9 dobj
+    .          =            PUNCT .     9 punct
+"""
+        ],
+        set(),
+    ),
+    "noun.army_chief": (
+        "Pakistan's army chief, Asim Munir, met the envoy.",
+        [
+            """
+    Pakistan  Pakistan     PROPN NNP   3 poss      B-ORG
+    's        =            PART  POS   0 case      I-ORG
+    army      =            NOUN  NN    3 compound  I-ORG
+    chief     =            NOUN  NN    8 nsubj
+    ,         =            PUNCT ,     3 punct
+    Asim      Asim         PROPN NNP   6 compound  B-PERSON
+    Munir     Munir        PROPN NNP   3 appos     I-PERSON
+    ,         =            PUNCT ,     3 punct
+    met       meet         VERB  VBD   8 ROOT
+    the       =            DET   DT   10 det
+    envoy     =            NOUN  NN    8 dobj
+    .         =            PUNCT .     8 punct
+"""
+        ],
+        {("asim-munir", "LEADS", "pakistan.military")},
+    ),
+    "noun.one_of_several": (
+        "Abu Baqir al-Saadi, a senior Kataib Hezbollah commander, was killed.",
+        [
+            """
+    Abu        Abu          PROPN NNP   4 compound  B-PERSON
+    Baqir      Baqir        PROPN NNP   4 compound  I-PERSON
+    al         =            PROPN NNP   4 compound  I-PERSON
+    -          =            PROPN NNP   4 punct     I-PERSON
+    Saadi      Saadi        PROPN NNP  13 nsubjpass I-PERSON
+    ,          =            PUNCT ,     4 punct
+    a          =            DET   DT   10 det
+    senior     =            ADJ   JJ   10 amod
+    Kataib     Kataib       PROPN NNP   9 compound  B-ORG
+    Hezbollah  Hezbollah    PROPN NNP  10 compound  I-ORG
+    commander  =            NOUN  NN    4 appos
+    ,          =            PUNCT ,     4 punct
+    was        be           AUX   VBD  13 auxpass
+    killed     kill         VERB  VBN  13 ROOT
+    .          =            PUNCT .    13 punct
+"""
+        ],
+        {("abu-baqir-al-saadi", "MEMBER_OF", "kataib-hezbollah")},
+    ),
+    "event.in_support_of": (
+        "Hezbollah opened a front in support of Hamas.",
+        [
+            """
+    Hezbollah  Hezbollah    PROPN NNP   1 nsubj     B-ORG
+    opened     open         VERB  VBD   1 ROOT
+    a          =            DET   DT    3 det
+    front      =            NOUN  NN    1 dobj
+    in         =            ADP   IN    1 prep
+    support    =            NOUN  NN    4 pobj
+    of         =            ADP   IN    5 prep
+    Hamas      Hamas        PROPN NNP   6 pobj      B-ORG
+    .          =            PUNCT .     1 punct
+"""
+        ],
+        {("hezbollah", "SUPPORTS", "hamas")},
+    ),
+    "event.between": (
+        "Russia signed an alliance between Iran and Syria.",
+        [
+            """
+    Russia    Russia       PROPN NNP   1 nsubj     B-GPE
+    signed    sign         VERB  VBD   1 ROOT
+    an        =            DET   DT    3 det
+    alliance  =            NOUN  NN    1 dobj
+    between   =            ADP   IN    3 prep
+    Iran      Iran         PROPN NNP   4 pobj      B-GPE
+    and       =            CCONJ CC    5 cc
+    Syria     Syria        PROPN NNP   5 conj      B-GPE
+    .         =            PUNCT .     1 punct
+"""
+        ],
+        {("iran", "COOPERATES", "syria")},
+    ),
+    "event.light_verb": (
+        "Iran has influence over the Houthis.",
+        [
+            """
+    Iran       Iran         PROPN NNP   1 nsubj     B-GPE
+    has        have         VERB  VBZ   1 ROOT
+    influence  =            NOUN  NN    1 dobj
+    over       =            ADP   IN    2 prep
+    the        =            DET   DT    5 det
+    Houthis    Houthis      PROPN NNP   3 pobj      B-ORG
+    .          =            PUNCT .     1 punct
+"""
+        ],
+        {("iran", "INFLUENCES", "houthis")},
+    ),
+    "event.sever": (
+        "Rwanda cut ties with Belgium in March.",
+        [
+            """
+    Rwanda   Rwanda       PROPN NNP   1 nsubj     B-GPE
+    cut      =            VERB  VBD   1 ROOT
+    ties     tie          NOUN  NNS   1 dobj
+    with     =            ADP   IN    2 prep
+    Belgium  Belgium      PROPN NNP   3 pobj      B-GPE
+    in       =            ADP   IN    1 prep
+    March    March        PROPN NNP   5 pobj      B-DATE
+    .        =            PUNCT .     1 punct
+"""
+        ],
+        {("rwanda", "OPPOSES", "belgium")},
+    ),
+    "cue.capital_metonym": (
+        "Kinshasa is hostile to the M23.",
+        [
+            """
+    Kinshasa  Kinshasa     PROPN NNP   1 nsubj     B-GPE
+    is        be           AUX   VBZ   1 ROOT
+    hostile   =            ADJ   JJ    1 acomp
+    to        =            ADP   IN    2 prep
+    the       =            DET   DT    5 det
+    M23       M23          PROPN NNP   3 pobj      B-ORG
+    .         =            PUNCT .     1 punct
+"""
+        ],
+        {("dr-congo.government", "OPPOSES", "m23")},
+    ),
+    "filter.territory": (
+        "Al-Shabaab controls Somalia.",
+        [
+            """
+    Al        Al           PROPN NNP   2 compound  B-ORG
+    -         =            PUNCT HYPH  2 punct     I-ORG
+    Shabaab   Shabaab      PROPN NNP   3 nsubj     I-ORG
+    controls  control      VERB  VBZ   3 ROOT
+    Somalia   Somalia      PROPN NNP   3 dobj      B-GPE
+    .         =            PUNCT .     3 punct
+"""
+        ],
+        {("al-shabaab", "LOCATED_IN", "somalia")},
+    ),
+    "filter.family": (
+        "The Quds Force cooperates with the IRGC.",
+        [
+            """
+    The         =            DET   DT    2 det
+    Quds        Quds         PROPN NNPS  2 compound  B-ORG
+    Force       Force        PROPN NNP   3 nsubj     I-ORG
+    cooperates  cooperate    VERB  VBZ   3 ROOT
+    with        =            ADP   IN    3 prep
+    the         =            DET   DT    6 det
+    IRGC        IRGC         PROPN NNP   4 pobj      B-ORG
+    .           =            PUNCT .     3 punct
+"""
+        ],
+        set(),
+    ),
+    "filter.state_levels": (
+        "Beijing supports China.",
+        [
+            """
+    Beijing   Beijing      PROPN NNP   1 nsubj     B-GPE
+    supports  support      VERB  VBZ   1 ROOT
+    China     China        PROPN NNP   1 dobj      B-GPE
+    .         =            PUNCT .     1 punct
+"""
+        ],
+        set(),
+    ),
+    "filter.exhortation": (
+        "Iran urged Iraq to fight the Islamic State.",
+        [
+            """
+    Iran     Iran         PROPN NNP   1 nsubj     B-GPE
+    urged    urge         VERB  VBD   1 ROOT
+    Iraq     Iraq         PROPN NNP   1 dobj      B-GPE
+    to       =            PART  TO    4 aux
+    fight    =            VERB  VB    1 xcomp
+    the      =            DET   DT    7 det
+    Islamic  Islamic      PROPN NNP   7 compound  B-ORG
+    State    State        PROPN NNP   4 dobj      I-ORG
+    .        =            PUNCT .     1 punct
+"""
+        ],
+        set(),
+    ),
+    "filter.founder_member": (
+        "Mali, Burkina Faso and Niger founded the Alliance of Sahel States.",
+        [
+            """
+    Mali      Mali         PROPN NNP   6 nsubj     B-GPE
+    ,         =            PUNCT ,     0 punct
+    Burkina   Burkina      PROPN NNP   3 compound  B-GPE
+    Faso      Faso         PROPN NNP   0 appos     I-GPE
+    and       =            CCONJ CC    3 cc
+    Niger     Niger        PROPN NNP   3 conj      B-GPE
+    founded   found        VERB  VBD   6 ROOT
+    the       =            DET   DT    8 det
+    Alliance  Alliance     PROPN NNP   6 dobj      B-ORG
+    of        =            ADP   IN    8 prep      I-ORG
+    Sahel     Sahel        PROPN NNP  11 compound  I-ORG
+    States    States       PROPN NNP   9 pobj      I-ORG
+    .         =            PUNCT .     6 punct
+"""
+        ],
+        {
+            ("burkina-faso", "MEMBER_OF", "aes"),
+            ("niger", "CREATED", "aes"),
+            ("burkina-faso", "CREATED", "aes"),
+            ("mali", "CREATED", "aes"),
+            ("niger", "MEMBER_OF", "aes"),
+            ("mali", "MEMBER_OF", "aes"),
+        },
+    ),
+    "filter.intent": (
+        "Pakistan vowed to crush the TTP.",
+        [
+            """
+    Pakistan  Pakistan     PROPN NNP   1 nsubj     B-GPE
+    vowed     vow          VERB  VBD   1 ROOT
+    to        =            PART  TO    3 aux
+    crush     =            VERB  VB    1 xcomp
+    the       =            DET   DT    5 det
+    TTP       TTP          PROPN NNP   3 dobj      B-ORG
+    .         =            PUNCT .     1 punct
+"""
+        ],
+        {("pakistan", "OPPOSES", "ttp")},
+    ),
+    "body.part_of_state": (
+        "Rwandan troops attacked the FDLR.",
+        [
+            """
+    Rwandan   =            ADJ   JJ    1 amod      B-ORG
+    troops    troop        NOUN  NNS   2 nsubj     I-ORG
+    attacked  attack       VERB  VBD   2 ROOT
+    the       =            DET   DT    4 det
+    FDLR      FDLR         PROPN NNP   2 dobj      B-ORG
+    .         =            PUNCT .     2 punct
+"""
+        ],
+        {("rwanda.military", "ATTACKS", "fdlr")},
+    ),
+    "parse.object_preposition": (
+        "Russia launched drones and missiles at Ukraine.",
+        [
+            """
+    Russia    Russia       PROPN NNP   1 nsubj     B-GPE
+    launched  launch       VERB  VBD   1 ROOT
+    drones    drone        NOUN  NNS   1 dobj
+    and       =            CCONJ CC    2 cc
+    missiles  missile      NOUN  NNS   2 conj
+    at        =            ADP   IN    4 prep
+    Ukraine   Ukraine      PROPN NNP   5 pobj      B-GPE
+    .         =            PUNCT .     1 punct
+"""
+        ],
+        {("russia", "ATTACKS", "ukraine")},
+    ),
+    "parse.conjunct_clause": (
+        "Mogadishu condemned Addis Ababa, and Somalia's president, Hassan Sheikh Mohamud, called the deal an attack.",
+        [
+            """
+    Mogadishu  Mogadishu    PROPN NNP   1 nsubj     B-GPE
+    condemned  condemn      VERB  VBD   1 ROOT
+    Addis      Addis        PROPN NNP   3 compound  B-GPE
+    Ababa      Ababa        PROPN NNP   1 dobj      I-GPE
+    ,          =            PUNCT ,     3 punct
+    and        =            CCONJ CC    3 cc
+    Somalia    Somalia      PROPN NNP   8 poss      B-GPE
+    's         =            PART  POS   6 case
+    president  =            NOUN  NN    3 conj
+    ,          =            PUNCT ,     8 punct
+    Hassan     Hassan       PROPN NNP  12 compound  B-PERSON
+    Sheikh     Sheikh       PROPN NNP  12 compound  I-PERSON
+    Mohamud    Mohamud      PROPN NNP   8 appos     I-PERSON
+    ,          =            PUNCT ,     8 punct
+    called     call         VERB  VBD   1 xcomp
+    the        =            DET   DT   16 det
+    deal       =            NOUN  NN   14 dobj
+    an         =            DET   DT   18 det
+    attack     =            NOUN  NN   14 oprd
+    .          =            PUNCT .     1 punct
+"""
+        ],
+        {
+            ("hassan-sheikh-mohamud", "LEADS", "somalia"),
+            ("somalia.government", "OPPOSES", "ethiopia.government"),
+        },
+    ),
+    "filter.types": (
+        "Hassan Nasrallah led Naim Qassem and Hezbollah.",
+        [
+            """
+    Hassan     Hassan       PROPN NNP   1 compound  B-PERSON
+    Nasrallah  Nasrallah    PROPN NNP   2 nsubj     I-PERSON
+    led        lead         VERB  VBD   2 ROOT
+    Naim       Naim         PROPN NNP   4 compound  B-PERSON
+    Qassem     Qassem       PROPN NNP   2 dobj      I-PERSON
+    and        =            CCONJ CC    4 cc
+    Hezbollah  Hezbollah    PROPN NNP   4 conj      B-ORG
+    .          =            PUNCT .     2 punct
+"""
+        ],
+        {("hassan-nasrallah", "LEADS", "hezbollah")},  # a person is led by nobody here
+    ),
+    "filter.seat_government": (
+        "Iran sent drones to Kyiv.",
+        [
+            """
+    Iran    Iran         PROPN NNP   1 nsubj     B-GPE
+    sent    send         VERB  VBD   1 ROOT
+    drones  drone        NOUN  NNS   1 dobj
+    to      =            ADP   IN    1 dative
+    Kyiv    Kyiv         PROPN NNP   3 pobj      B-GPE
+    .       =            PUNCT .     1 punct
+"""
+        ],
+        {("iran", "SUPPORTS", "ukraine.government")},  # a capital sent to is its government
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_rule_on_a_hand_built_doc(name: str) -> None:
+    _sentence, tables, expected = CASES[name]
+    assert edges(*tables) == expected
+
+
+def test_conjunct_verbs_share_the_last_object() -> None:
+    """verb.conjunct_object: "Turkey trains and arms the SNA": training and weapons, not only
+    weapons (the object hangs on "arms" alone)."""
+    _sentence, tables, _ = CASES["verb.conjunct_object"]
+    found = {(r.source.id, r.target.id, r.kinds) for r in relations([doc(t) for t in tables])}
+    assert found == {("turkey", "syrian-national-army", ("training", "weapons"))}
+
+
+def test_every_extractor_rule_has_a_hand_built_case() -> None:
+    extractor_rules = {n for n in all_rule_names() if not n.startswith("resolve.")}
+    assert extractor_rules <= set(CASES), sorted(extractor_rules - set(CASES))
