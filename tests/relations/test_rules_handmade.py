@@ -728,6 +728,106 @@ CASES: dict[str, tuple[str, list[str], set[Edge]]] = {
         ],
         {("iran", "SUPPORTS", "ukraine.government")},  # a capital sent to is its government
     ),
+    "deployed.named_phrase": (
+        "The Coalition struck ISIL terrorists in Syria.",
+        [
+            """
+    The         =            DET   DT    1 det
+    Coalition   Coalition    PROPN NNP   2 nsubj
+    struck      strike       VERB  VBD   2 ROOT
+    ISIL        ISIL         PROPN NNP   4 compound  B-ORG
+    terrorists  terrorist    NOUN  NNS   2 dobj
+    in          =            ADP   IN    4 prep
+    Syria       Syria        PROPN NNP   5 pobj      B-GPE
+    .           =            PUNCT .     2 punct
+"""
+        ],
+        {("islamic-state", "LOCATED_IN", "syria")},
+    ),
+    "parse.nominal_verb": (
+        "A series of precision U.S. airstrikes against al-Qaida operatives killed 20 militants.",
+        [
+            """
+    A           =            DET   DT    1 det
+    series      =            NOUN  NN   11 nsubj
+    of          =            ADP   IN    1 prep
+    precision   =            NOUN  NN    5 compound
+    U.S.        U.S.         PROPN NNP   5 compound  B-GPE
+    airstrikes  airstrike    VERB  VBZ   2 pobj
+    against     =            ADP   IN    5 prep
+    al          =            PROPN NNP  10 compound  B-ORG
+    -           =            PROPN NNP  10 compound  I-ORG
+    Qaida       Qaida        PROPN NNP  10 compound  I-ORG
+    operatives  operative    NOUN  NNS   6 pobj
+    killed      kill         VERB  VBD  11 ROOT
+    20          =            NUM   CD   13 nummod    B-CARDINAL
+    militants   militant     NOUN  NNS  11 dobj
+    .           =            PUNCT .    11 punct
+"""
+        ],
+        {("united-states", "ATTACKS", "al-qaeda")},
+    ),
+    "parse.distant_target": (
+        "Coalition military forces conducted 11 strikes using aircraft against ISIL targets.",
+        [
+            """
+    Coalition  =            NOUN  NN    2 nmod
+    military   =            ADJ   JJ    2 amod
+    forces     force        NOUN  NNS   3 nsubj
+    conducted  conduct      VERB  VBD   3 ROOT
+    11         =            NUM   CD    5 nummod    B-CARDINAL
+    strikes    strike       NOUN  NNS   3 dobj
+    using      use          VERB  VBG   3 advcl
+    aircraft   =            NOUN  NN    6 dobj
+    against    =            ADP   IN    7 prep
+    ISIL       ISIL         PROPN NNP  10 compound  B-ORG
+    targets    target       NOUN  NNS   8 pobj
+    .          =            PUNCT .     3 punct
+"""
+        ],
+        {("coalition-military-forces", "ATTACKS", "islamic-state")},
+    ),
+    "scene": (
+        "In Syria, the Islamic State attacked the SDF.",
+        [
+            """
+    In        =            ADP   IN    6 prep
+    Syria     Syria        PROPN NNP   0 pobj      B-GPE
+    ,         =            PUNCT ,     6 punct
+    the       =            DET   DT    5 det
+    Islamic   Islamic      PROPN NNP   5 compound  B-ORG
+    State     State        PROPN NNP   6 nsubj     I-ORG
+    attacked  attack       VERB  VBD   6 ROOT
+    the       =            DET   DT    8 det
+    SDF       SDF          PROPN NNP   6 dobj      B-ORG
+    .         =            PUNCT .     6 punct
+"""
+        ],
+        {
+            ("islamic-state", "LOCATED_IN", "syria"),
+            ("islamic-state", "ATTACKS", "sdf"),
+            ("sdf", "LOCATED_IN", "syria"),
+        },
+    ),
+    "event_location": (
+        "ISIL's campaign in Iraq has failed, Jordan said.",
+        [
+            """
+    ISIL      ISIL         PROPN NNP   2 poss      B-ORG
+    's        =            PART  POS   0 case
+    campaign  =            NOUN  NN    6 nsubj
+    in        =            ADP   IN    2 prep
+    Iraq      Iraq         PROPN NNP   3 pobj      B-GPE
+    has       have         AUX   VBZ   6 aux
+    failed    fail         VERB  VBN   9 ccomp
+    ,         =            PUNCT ,     9 punct
+    Jordan    Jordan       PROPN NNP   9 nsubj     B-GPE
+    said      say          VERB  VBD   9 ROOT
+    .         =            PUNCT .     9 punct
+"""
+        ],
+        {("islamic-state", "LOCATED_IN", "iraq")},
+    ),
 }
 
 

@@ -61,13 +61,24 @@ def _is_acronym(name: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
+def _spellings(name: str) -> list[str]:
+    """A name as written with a straight and a curly apostrophe ("Da'esh", "Da’esh")."""
+    out = [name]
+    if "'" in name:
+        out.append(name.replace("'", "\u2019"))
+    if "\u2019" in name:
+        out.append(name.replace("\u2019", "'"))
+    return out
+
+
 def _patterns(gaz: Gazetteer) -> Iterator[tuple[str, str, str, str]]:
     """(matcher, kind, id, text) for every name the gazetteer can be matched by."""
     for actor in gaz.actors.values():
         generated_name = gaz.generated.get(actor.id)
-        for name in iter_names(actor):
-            if actor.id in gaz.countries or name != generated_name:
-                yield ("orth" if _is_acronym(name) else "lower"), "alias", actor.id, name
+        for written in iter_names(actor):
+            if actor.id in gaz.countries or written != generated_name:
+                for name in _spellings(written):
+                    yield ("orth" if _is_acronym(name) else "lower"), "alias", actor.id, name
         for acronym in actor.acronyms:
             yield "orth", "acronym", actor.id, acronym
     for country in gaz.countries.values():
@@ -151,8 +162,11 @@ def _yield_to_entities(doc: Doc, matches: list[GazMatch], desc: Descriptors) -> 
     for ent in ents:
         for i in range(ent.start, ent.end):
             ent_at[i] = ent
+    covered: set[int] = {i for m in matches for i in range(m.start, m.end)}
     for m in matches:
         found = ent_at.get(m.start)
+        if m.kind in ("alias", "acronym") and _inside_longer_name(doc, m, ent_at, covered, desc):
+            continue  # "National Security Council" is not the UN Security Council
         if (
             m.kind in COUNTRYISH
             and found is not None
@@ -164,6 +178,32 @@ def _yield_to_entities(doc: Doc, matches: list[GazMatch], desc: Descriptors) -> 
         ):
             continue
         yield m
+
+
+def _inside_longer_name(
+    doc: Doc, m: GazMatch, ent_at: dict[int, Span], covered: set[int], desc: Descriptors
+) -> bool:
+    """Whether a name the gazetteer knows is only part of a longer name the model found: the
+    entity around it has a capitalised word right next to it that no other match covers and
+    that is no title ("National Security Council", "Syrian Arab Coalition")."""
+    ent = ent_at.get(m.start)
+    if ent is None or ent.label_ not in ("ORG", "FAC", "EVENT", "LAW", "PRODUCT"):
+        return False
+    if not (ent.start <= m.start and m.end <= ent.end) or ent.end - ent.start <= m.end - m.start:
+        return False
+    for k in (m.start - 1, m.end):
+        if not (ent.start <= k < ent.end) or k in covered:
+            continue
+        tok = doc[k]
+        if (
+            tok.is_alpha
+            and tok.is_title
+            and tok.lower_ not in _FILLER
+            and tok.lower_ not in desc.office_words
+            and tok.lower_ not in desc.titles
+        ):
+            return True
+    return False
 
 
 def _is_a_list(ent: Span) -> bool:

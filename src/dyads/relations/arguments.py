@@ -336,3 +336,21 @@ def object_owners(ctx: Context, s: SentenceView, obj: Token) -> list[Mention]:
     for m in out:
         uniq.setdefault(m.actor_id, m)
     return list(uniq.values())
+
+
+def clause_pobjs(verb: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the prepositions ``preps`` anywhere in ``verb``'s own clause (not inside a
+    clause with a subject of its own, nor in a relative clause)."""
+    wanted = set(preps)
+    found: list[Token] = []
+    stack = list(verb.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("relcl", "ccomp") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in t.children
+        ):
+            continue
+        if t.dep_ == "prep" and t.lower_ in wanted:
+            found.extend(p for p in t.children if p.dep_ == "pobj")
+        stack.extend(t.children)
+    return sorted(found, key=lambda t: t.i)

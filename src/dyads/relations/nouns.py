@@ -11,7 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyads.records import Mention
-from dyads.relations.arguments import holders, kinds_of, np_actors, pobjs, subjects
+from dyads.relations.arguments import (
+    clause_pobjs,
+    holders,
+    kinds_of,
+    np_actors,
+    pobjs,
+    subjects,
+)
 from dyads.relations.bodies import military_of
 from dyads.relations.context import Context
 from dyads.relations.edges import Edge, SentenceView
@@ -224,6 +231,14 @@ def event_noun(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
                 sources = subj_acts
             for t in pobjs(gov, cue.target_preps):
                 targets.extend(np_actors(ctx, s, t))
+            if not targets and cue.relation == "ATTACKS" and ctx.on("parse.distant_target"):
+                # "conducted 11 strikes, coordinated with Baghdad, using aircraft ... against
+                # ISIL targets": the small model hangs "against" on a later word of the clause
+                targets = [
+                    m
+                    for t in clause_pobjs(gov, ("against",))
+                    for m in np_actors(ctx, s, t, parts=parts)
+                ]
             for d in gov.children:
                 if d.dep_ == "dative" and not targets:
                     targets.extend(np_actors(ctx, s, d))

@@ -40,7 +40,7 @@ def deployed(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
         return []
     found = [military_of(ctx, h, n, s.actors) for h in found]
     places = []
-    for t in pobjs(n, ("in", "inside")):
+    for t in pobjs(n, ("in", "inside", "across", "throughout")):
         for m in np_actors(ctx, s, t):
             a = ctx.actor(s.actors, m.actor_id)
             if a is not None and a.type in ("location", "state"):
@@ -295,4 +295,73 @@ def compound(ctx: Context, s: SentenceView, part: Token) -> list[Edge]:
         Edge(rel, src, t, kinds, part, 0.8, role=role, modality_hint="presupposed", rule="compound")
         for t in targets
         if t.actor_id != src.actor_id
+    ]
+
+
+_SCENE_PREPS = ("in", "inside", "near", "across", "throughout")
+
+
+def _places(ctx: Context, s: SentenceView, pobj_tokens: list[Token]) -> list:
+    out = []
+    for t in pobj_tokens:
+        for m in np_actors(ctx, s, t):
+            a = ctx.actor(s.actors, m.actor_id)
+            if a is not None and a.type in ("location", "state"):
+                out.append(m)
+    return out
+
+
+def scene(ctx: Context, s: SentenceView, v: Token) -> list[Edge]:
+    """ "In Tripoli, the internationally recognised government ...", "Near Mosul, five strikes
+    engaged four ISIL tactical units": a place fronted before the subject sets the scene, so the
+    clause's actors (subject; the object of an attack) are there."""
+    if s.actors is None:
+        return []
+    subs, _ = subjects(ctx, v)
+    if not subs:
+        return []
+    first = min(t.i for t in subs)
+    fronted = [
+        c for c in v.children if c.dep_ == "prep" and c.lower_ in _SCENE_PREPS and c.i < first
+    ]
+    places = _places(ctx, s, [p for c in fronted for p in c.children if p.dep_ == "pobj"])
+    if not places:
+        return []
+    w = ctx.words
+    held = [m for t in subs for m in np_actors(ctx, s, t, parts=w.attack_part_nouns)]
+    if any(cue.relation == "ATTACKS" for cue in ctx.lex.verbs.get(v.lemma_.lower(), ())):
+        held += [
+            m
+            for c in v.children
+            if c.dep_ in ("dobj", "obj")
+            for m in np_actors(ctx, s, c, parts=w.attack_part_nouns)
+        ]
+    return [
+        Edge("LOCATED_IN", h, p, (), v, 0.55, modality_hint="presupposed", rule="scene")
+        for h in held
+        for p in places
+        if h.actor_id != p.actor_id
+    ]
+
+
+def event_location(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
+    """ "ISIL's campaign in Iraq and Syria", "the Coalition's strikes in Syria": whoever carries
+    out a campaign or attacks in a place is present there."""
+    if s.actors is None:
+        return []
+    cue = ctx.lex.events.get(n.lemma_.lower())
+    if cue is None or cue.relation != "ATTACKS":
+        return []
+    owners = [
+        m
+        for c in n.children
+        if c.dep_ in ("poss", "compound", "nmod") and (m := s.at(c)) is not None
+    ]
+    owners += [m for t in pobjs(n, cue.source_preps) for m in np_actors(ctx, s, t)]
+    places = _places(ctx, s, pobjs(n, ("in", "inside", "across", "throughout")))
+    return [
+        Edge("LOCATED_IN", o, p, (), n, 0.5, modality_hint="presupposed", rule="event_location")
+        for o in owners
+        for p in places
+        if o.actor_id != p.actor_id
     ]

@@ -128,6 +128,24 @@ def verb_cue(
     reduced = v.dep_ == "acl"
     if cue.relation == "LOCATED_IN":
         holders = [m for t in subj_toks for m in np_actors(ctx, s, t, conjuncts=not reduced)]
+        if cue.has_object and cue.target_preps and not passive:
+            # "Carter met Abadi in Baghdad": whom one meets is there too
+            holders += [m for t in dobjs for m in np_actors(ctx, s, t)]
+        if cue.has_object and not cue.target_preps:
+            # "visited Kabul": the object is the place
+            places = [m for t in dobjs for m in np_actors(ctx, s, t)]
+            if cue.target_types and s.actors is not None:
+                places = [
+                    p
+                    for p in places
+                    if (a := ctx.actor(s.actors, p.actor_id)) is not None
+                    and a.type in cue.target_types
+                ]
+            return [
+                Edge(cue.relation, h, p, (), v, cue.weight, rule="verb")
+                for h in holders
+                for p in places
+            ]
         if cue.requires:  # "Addis Ababa has kept thousands of soldiers in Somalia": its military
             holders = [armed_forces_of(ctx, h, s.actors) for h in holders]
         places = [m for t in pobjs(v, cue.target_preps) for m in np_actors(ctx, s, t)]
