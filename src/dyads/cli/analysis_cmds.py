@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from dyads.cli import terminal
 from dyads.cli.app import (
     EXIT_PARTIAL,
     console,
@@ -473,7 +474,7 @@ def export_cmd(
     with Store(db, read_only=True) as store:
         paths = export(store, fmt, output, roll_up=roll_up, time=time)
     for p in paths:
-        click.echo(str(p))
+        terminal.echo(str(p))
 
 
 def _or_dash(value: object) -> object:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from dyads.cli import terminal
 from dyads.cli.app import EXIT_PARTIAL, db_option, handle_errors, main, print_json, print_table
 from dyads.errors import SourceError
 from dyads.records import Document, ProcessedDocument
@@ -156,11 +157,11 @@ def _settings(
 
 
 def _report_error(err: SourceError) -> None:
-    click.echo(f"dyads: {err}", err=True)
+    terminal.echo(f"dyads: {err}", err=True)
 
 
 def _report_warning(path: str, message: str) -> None:
-    click.echo(f"dyads: warning: {path}: {message}", err=True)
+    terminal.echo(f"dyads: warning: {path}: {message}", err=True)
 
 
 batch_opt = click.option(
@@ -310,7 +311,7 @@ def ingest_cmd(
         print_json(summary)
     else:
         c = report.counts
-        click.echo(
+        terminal.echo(
             f"ingested {report.documents_written} new documents "
             f"({report.documents_skipped} already stored, {len(report.errors)} errors) into {db}; "
             f"store: {c.get('documents', 0)} documents, {c.get('actors', 0)} actors, "

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from dyads.cli import terminal
 from dyads.cli.app import (
     console,
     db_option,
@@ -211,7 +212,8 @@ def dyad_cmd(
         if e["copy"]:
             tags.append("copy")
         where = ", ".join(str(x) for x in (e["outlet"], e["doc_date"], e["path"] or e["url"]) if x)
-        return f"[{'; '.join(tags)}] {e['evidence']} ({where})"  # plain text, never markup
+        line = f"[{'; '.join(tags)}] {e['evidence']} ({where})"  # plain text, never markup
+        return terminal.printable(line)  # escaped before rich lays the table out
 
     for g in d["groups"]:
         st = g["stories"]
