@@ -13,7 +13,7 @@ import click
 
 from dyads import __version__
 from dyads.cli import terminal
-from dyads.errors import DyadsError
+from dyads.errors import DyadsError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -139,6 +139,34 @@ def time_options(f: F) -> F:
         "--since", metavar="DATE", help="Only claims about DATE or later (2015, 2023-03, 1990s)."
     )(out)
     return out
+
+
+class OneLineUsage(click.ClickException):
+    """A bad option value shown as one coded line (click's usage errors print three)."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file: Any = None) -> None:
+        terminal.echo(f"dyads: {self.message}", err=True)
+
+
+class Count(click.ParamType):
+    """A whole number, 0 or more: counts and limits (where the help says so, 0 means all)."""
+
+    name = "integer"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        try:
+            n = int(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a whole number", param, ctx)
+        if n < 0:
+            opt = "/".join(param.opts) if param is not None else "the value"
+            raise OneLineUsage(str(UsageError(f"{opt} must be 0 or more, got {n}")))
+        return n
+
+
+COUNT = Count()
 
 
 def handle_errors(f: F) -> F:

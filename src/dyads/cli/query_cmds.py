@@ -10,6 +10,7 @@ import click
 
 from dyads.cli import terminal
 from dyads.cli.app import (
+    COUNT,
     console,
     db_option,
     handle_errors,
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 @db_option
 @json_option
 @click.option(
-    "--limit", type=int, default=50, show_default=True, help="At most this many rows (0: all)."
+    "--limit", type=COUNT, default=50, show_default=True, help="At most this many rows (0: all)."
 )
 @handle_errors
 def actors(db: Path, out: str | None, limit: int) -> None:
@@ -107,7 +108,7 @@ def actor(name: str, db: Path, out: str | None) -> None:
 @click.option("--source", help="Source actor (name, alias or id).")
 @click.option("--target", help="Target actor (name, alias or id).")
 @click.option(
-    "--limit", type=int, default=100, show_default=True, help="At most this many rows (0: all)."
+    "--limit", type=COUNT, default=100, show_default=True, help="At most this many rows (0: all)."
 )
 @handle_errors
 def relations(
