@@ -131,11 +131,13 @@ def ingest(
         report.timings.processes = pipe.timings.processes
         # Sorted copies for fast pair queries on large stores: rebuilt when stale (new
         # documents, a changed hierarchy, an earlier build that failed), two small queries when
-        # fresh. A failed build loses nothing: queries read ``relations`` (same answers).
+        # fresh. A build that runs out of memory loses nothing: queries read ``relations`` (same
+        # answers). Any other store error (a block failing its checksum) is not a warning: it
+        # ends the ingest as a StoreError (Store.__exit__), never as a success.
         t_index = time.perf_counter()
         try:
             ensure_indexes(store)
-        except duckdb.Error as err:
+        except duckdb.OutOfMemoryException as err:
             reason = str(err).splitlines()[0]
             warn(
                 str(db),

@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from dyads.errors import StoreBusy, StoreError
 from dyads.records import ProcessedDocument
-from dyads.store.schema import ARROW, SCHEMA_VERSION, TABLES
+from dyads.store.schema import ARROW, MARKER, SCHEMA_VERSION, TABLES
 
 __all__ = ["Store", "SCHEMA_VERSION", "TABLES", "ensure_indexes", "relations_table"]
 
@@ -61,7 +61,14 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
 
 
 class Store:
-    """A DuckDB database file holding the network. Use as a context manager."""
+    """A DuckDB database file holding the network. Use as a context manager.
+
+    Opening checks that the file is a dyads store of this schema version (its ``meta`` table holds
+    the marker ``application = dyads``): another application's DuckDB file is refused before
+    anything is added to it, and an empty one becomes a store. A store DuckDB cannot read (cut
+    short, blocks failing their checksums) raises :class:`StoreError` naming the file, whether it
+    shows on opening or in a query run inside the ``with`` block.
+    """
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
         self.path = Path(path)
@@ -79,44 +86,91 @@ class Store:
                     f"database {self.path} is in use by another process (an ingest writing "
                     "to it, or a reader such as the web app); try again when it finishes"
                 ) from err
-            raise StoreError(f"cannot open database {self.path}: {err}") from err
+            raise StoreError(f"cannot open database {self.path}: {_reason(err)}") from err
         except duckdb.Error as err:
-            raise StoreError(f"cannot open database {self.path}: {err}") from err
+            raise StoreError(f"cannot open database {self.path}: {_reason(err)}") from err
         self.read_only = read_only
         self._memo: dict[str, Any] = {}
-        if not read_only:
-            self.con.execute(f"SET memory_limit = '{WRITE_MEMORY_LIMIT}'")
-            self._create()
-        else:
-            self._check_version()
+        try:
+            if not read_only:
+                self.con.execute(f"SET memory_limit = '{WRITE_MEMORY_LIMIT}'")
+                self._create()
+            else:
+                self._check_version()
+        except BaseException as err:
+            self.con.close()
+            if isinstance(err, duckdb.Error):
+                raise self.damaged(err) from err
+            raise
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        try:
+            self.close()
+        except duckdb.Error:
+            if exc is None:
+                raise
+        if isinstance(exc, duckdb.Error) and _is_damage(exc):
+            raise self.damaged(exc) from exc
 
     def close(self) -> None:
         self.con.close()
 
-    def _create(self) -> None:
-        for name, cols in TABLES.items():
-            self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
-        self.con.execute(
-            "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+    def damaged(self, err: duckdb.Error) -> StoreError:
+        """The error for a store DuckDB could not read (or, for memory, work with)."""
+        if isinstance(err, duckdb.OutOfMemoryException):
+            return StoreError(
+                f"DuckDB ran out of memory working on this database ({_reason(err)})",
+                path=str(self.path),
+            )
+        return StoreError(
+            f"database is damaged or unreadable ({_reason(err)}); restore it from a copy, or "
+            "ingest again into a new file",
+            path=str(self.path),
         )
+
+    def _create(self) -> None:
+        if not self._user_tables():  # a new (or empty) database: make it a store
+            self.con.execute("BEGIN TRANSACTION")
+            for name, cols in TABLES.items():
+                self.con.execute(f"CREATE TABLE {name} ({cols})")
+            self.con.executemany("INSERT INTO meta VALUES (?, ?)", list(MARKER.items()))
+            self.con.execute("COMMIT")
         self._check_version()
+        for name, cols in TABLES.items():  # a store of this version has them all; cheap if so
+            self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
+
+    def _user_tables(self) -> list[str]:
+        rows = self.con.execute(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_catalog = current_database() ORDER BY table_name"
+        ).fetchall()
+        return [r[0] for r in rows]
 
     def _check_version(self) -> None:
         try:
-            rows = self.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchall()
-            row = rows[0] if rows else None
-        except duckdb.CatalogException as err:
-            raise StoreError(f"{self.path} is not a dyads database") from err
-        if row and int(row[0]) != SCHEMA_VERSION:
+            meta = dict(self.con.execute("SELECT key, value FROM meta").fetchall())
+        except duckdb.CatalogException:
+            meta = {}
+        version = meta.get("schema_version")
+        if version is None:
+            tables = ", ".join(self._user_tables()[:8]) or "none"
             raise StoreError(
-                f"{self.path} has schema version {row[0]}, this dyads needs {SCHEMA_VERSION}; "
+                f"is a DuckDB database but not a dyads store (tables: {tables}); dyads keeps its "
+                "network in a file of its own: choose another --db",
+                path=str(self.path),
+            )
+        if version != str(SCHEMA_VERSION):
+            raise StoreError(
+                f"{self.path} has schema version {version}, this dyads needs {SCHEMA_VERSION}; "
                 "re-ingest into a new file"
+            )
+        if meta.get("application") != MARKER["application"]:
+            raise StoreError(
+                "has a 'meta' table but not dyads' marker; not a dyads store: choose another --db",
+                path=str(self.path),
             )
 
     # -- reading ---------------------------------------------------------------------------
@@ -238,6 +292,24 @@ class Store:
             known.add(p.document.id)
             fresh.append(p)
         return fresh
+
+
+def _reason(err: BaseException) -> str:
+    return str(err).splitlines()[0] if str(err) else type(err).__name__
+
+
+def _is_damage(err: duckdb.Error) -> bool:
+    """Whether ``err`` says the file cannot be read as a database (cut short, failing its
+    checksums) or DuckDB ran out of memory, rather than a bug in a query. DuckDB raises a bare
+    ``duckdb.Error`` for a block whose checksum does not match."""
+    return type(err) is duckdb.Error or isinstance(
+        err,
+        duckdb.IOException
+        | duckdb.InternalException
+        | duckdb.SerializationException
+        | duckdb.FatalException
+        | duckdb.OutOfMemoryException,
+    )
 
 
 def _rows(batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> dict[str, pa.Table]:

@@ -13,6 +13,8 @@ Their rows are written only with a document that is not yet stored, in the same 
 Version 2: no PRIMARY KEY on ``sentences`` and ``relations``.
 Version 3: ``actors.generic`` (an actor without a name: "Islamist militants"); ``relations.event``
 and ``relations.event_mode`` (the PLOVER event type and mode the cue names: ACCUSE, disapprove).
+Version 4: ``meta`` holds the marker ``application = dyads``, so that an ingest into another
+application's DuckDB file is refused instead of adding tables to it.
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-__all__ = ["ARROW", "COLUMNS", "Column", "DOCUMENT_TABLES", "SCHEMA_VERSION", "TABLES"]
+__all__ = ["ARROW", "COLUMNS", "Column", "DOCUMENT_TABLES", "MARKER", "SCHEMA_VERSION", "TABLES"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+#: The rows of ``meta`` that make a DuckDB file a dyads store.
+MARKER = {"application": "dyads", "schema_version": str(SCHEMA_VERSION)}
 
 
 @dataclass(frozen=True)
