@@ -9,7 +9,7 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from types import FrameType
@@ -31,6 +31,7 @@ class IngestReport:
     documents_read: int = 0
     documents_written: int = 0
     documents_skipped: int = 0  # already in the store
+    documents_replaced: int = 0  # sources whose text changed: their old document was replaced
     relations: int = 0
     errors: list[SourceError] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, message); stored anyway
@@ -87,8 +88,14 @@ def ingest(
     Each batch of ``settings.docs_per_batch`` documents is stored in one transaction, so a killed
     ingest leaves whole batches, and running the same ingest again completes it. Ctrl-C stops
     after the batch in hand (``report.interrupted``). Files read with a problem but stored anyway
-    (invalid UTF-8, text truncated at ``settings.max_chars``) go to ``on_warning(path, message)``
-    and ``report.warnings``.
+    (invalid UTF-8, a file over ``settings.max_file_bytes``, a text cut at ``settings.max_chars``,
+    a symbolic link skipped) go to ``on_warning(path, message)`` and ``report.warnings``.
+
+    The edit rule: a document is identified by its source (the file, and the record's id or
+    line in a JSONL or CSV file). A source whose text is unchanged is skipped; one whose text
+    changed replaces its stored document, with that document's sentences, mentions, relations
+    and story membership, in the transaction of its batch (``report.documents_replaced``).
+    Raises StoreError if the store cannot be used (busy, damaged, not a dyads store).
     """
     settings = settings or Settings()
     report = IngestReport()
@@ -111,14 +118,15 @@ def ingest(
         for doc_id, story_id, fp in store.fingerprints(last=settings.story_window):
             stories.add(doc_id, story_id, fp)
         report.timings.seconds["stories"] += time.perf_counter() - t0
-        items = _new_items(
-            read_paths(paths, warn, fields),
-            store,
-            report,
-            on_error,
+        read = read_paths(
+            paths,
             warn,
-            settings.max_chars,
-            progress,
+            fields,
+            follow_links=settings.follow_links,
+            max_file_bytes=settings.max_file_bytes,
+        )
+        items = _new_items(
+            read, store, report, on_error, warn, settings.max_chars, stories, progress
         )
         pipe = pipeline or Pipeline(settings)
         pipe.timings = Timings()
@@ -162,14 +170,17 @@ def _store_batches(
     for batch in batched(results, settings.docs_per_batch):
         done = [p for p in batch if isinstance(p, ProcessedDocument)]
         t1 = time.perf_counter()
+        for old in store.superseded(done):  # an edited text is not a copy of its old version
+            stories.discard(old)
         story_of = {p.document.id: stories.assign(p.document.id, p.fingerprint) for p in done}
         t2 = time.perf_counter()
         written = store.write(done, story_of)
         t3 = time.perf_counter()
         report.timings.seconds["stories"] += t2 - t1
         report.timings.seconds["store"] += t3 - t2
-        report.documents_written += written
-        report.documents_skipped += len(done) - written  # repeats that reached the store
+        report.documents_written += written.documents
+        report.documents_replaced += written.replaced
+        report.documents_skipped += len(done) - written.documents  # repeats that reached it
         report.relations += sum(len(p.relations) for p in done)
         if progress:
             progress(len(done))
@@ -193,10 +204,13 @@ def _new_items(
     on_error: Callable[[SourceError], None] | None,
     warn: Callable[[str, str], None],
     max_chars: int,
+    stories: StoryIndex,
     progress: Progress | None = None,
 ) -> Iterator[Document]:
-    """The documents of ``items`` not yet stored (errors are reported on the way, and they and
-    the documents already stored count as done for ``progress``)."""
+    """The documents of ``items`` whose text is not yet stored, cut to ``max_chars`` (errors are
+    reported on the way, and they and the documents already stored count as done for
+    ``progress``). A source whose text is stored under another source (a copy, or an edit back
+    to a stored text) is pointed at it without parsing it again."""
     t = report.timings
     recent: deque[str] = deque()
     seen: set[str] = set()
@@ -206,8 +220,11 @@ def _new_items(
         chunk = list(islice(it, LOOKUP_CHUNK))
         if not chunk:
             return
-        stored = store.known_documents(i.id for i in chunk if isinstance(i, Document))
+        docs = [i for i in chunk if isinstance(i, Document)]
+        stored = store.known_documents(d.id for d in docs)
+        mapped = store.sources_of(d.source or d.id for d in docs)
         t.seconds["sources"] += time.perf_counter() - start
+        links: dict[str, str] = {}
         for item in chunk:
             if isinstance(item, SourceError):
                 report.errors.append(item)
@@ -221,6 +238,8 @@ def _new_items(
                 report.documents_skipped += 1
                 if progress:
                     progress(1)
+                if mapped.get(item.source or item.id) != item.id:
+                    links[item.source or item.id] = item.id
                 continue
             seen.add(item.id)
             recent.append(item.id)
@@ -230,6 +249,12 @@ def _new_items(
                 warn(
                     item.path or item.id,
                     f"text is {len(item.text):,} characters; only the first {max_chars:,} are "
-                    "parsed (setting max_chars)",
+                    "parsed and stored (setting max_chars)",
                 )
+                item = replace(item, text=item.text[:max_chars])  # what is parsed is stored
             yield item
+        if links:
+            linked = store.link(links)
+            report.documents_replaced += linked.replaced
+            for old in linked.removed:
+                stories.discard(old)

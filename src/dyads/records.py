@@ -67,20 +67,33 @@ def stable_hash(*parts: object, length: int = 16) -> str:
 
 @dataclass(frozen=True)
 class Document:
-    """One article as read by a source reader."""
+    """One article as read by a source reader.
+
+    ``id`` is content-addressed (:meth:`make_id`): a hash of the text, and of the record's own id
+    for a JSONL or CSV record that has one. ``source`` says where the document came from and is
+    its identity in the store: the file's absolute path, plus ``#<record id>`` (or ``:<line>``
+    for a record without an id). Ingesting a source again whose text changed replaces the stored
+    document (see ``Store.write``).
+    """
 
     id: str
     text: str
-    path: str | None = None
+    path: str | None = None  # where it came from, as the user named it (shown by the commands)
     url: str | None = None
     title: str | None = None
     date: str | None = None  # ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY) when known
     outlet: str | None = None
     line: int | None = None  # line (JSONL) or record (CSV) number in the file, 1-based
+    source: str | None = None  # identity in the store; None: the id (content) alone
 
     @staticmethod
-    def make_id(text: str) -> str:
-        return stable_hash("doc", text)
+    def make_id(text: str, record_id: str | None = None) -> str:
+        """The id of a document with ``text``; a record's own id is part of it, so that records
+        with the same id in two files are two documents (and copies of one text with their own
+        ids stay apart, to be counted as copies of one story)."""
+        if record_id is None:
+            return stable_hash("doc", text)
+        return stable_hash("doc", record_id, text)
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,16 @@
 """Store: DuckDB tables for documents, sentences, mentions, actors and relations.
 
 Every batch of documents is written in one transaction, so an interrupted ingest leaves whole
-documents or none. Documents are keyed by id, so re-running an ingest stores nothing twice.
+documents or none. Documents are keyed by id (a hash of their text), so re-running an ingest
+stores nothing twice; the ``sources`` table maps each source (a file, or a record of one) to its
+document, so a source whose text changed replaces its old document (``Store.write``).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,10 +18,10 @@ import duckdb
 import pyarrow as pa
 
 from dyads.errors import StoreBusy, StoreError
-from dyads.records import ProcessedDocument
+from dyads.records import Document, ProcessedDocument
 from dyads.store.schema import ARROW, MARKER, SCHEMA_VERSION, TABLES
 
-__all__ = ["Store", "SCHEMA_VERSION", "TABLES", "ensure_indexes", "relations_table"]
+__all__ = ["Store", "SCHEMA_VERSION", "TABLES", "Written", "ensure_indexes", "relations_table"]
 
 T = TypeVar("T")
 
@@ -219,8 +222,9 @@ class Store:
     def fingerprints(self, last: int | None = None) -> Iterable[tuple[str, str, list[int]]]:
         """(document id, story id, fingerprint) for the stored documents (the ``last`` ones, if
         given), in insertion order."""
-        # documents are only ever inserted, so rowids run 0..n-1 in insertion order; a filter on
-        # rowid is applied in the scan, so only the rows kept are read and sorted
+        # rowids follow insertion order; a filter on rowid is applied in the scan, so only the
+        # rows kept are read and sorted. With documents deleted (edited sources) rowids have
+        # gaps, and the rows from n - last on are a few more than the latest ``last``: harmless
         first = 0
         if last is not None:
             (n,) = self.con.execute("SELECT count(*) FROM documents").fetchall()[0]
@@ -243,16 +247,35 @@ class Store:
         ).fetchall()
         return {doc_id: list(fp or []) for doc_id, fp in rows}
 
-    # -- writing ---------------------------------------------------------------------------
-    def write(self, batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> int:
-        """Store ``batch`` (skipping documents already stored) in one transaction.
+    def sources_of(self, sources: Iterable[str]) -> dict[str, str]:
+        """The stored document id of each of ``sources`` that has one."""
+        keys = list(sources)
+        if not keys:
+            return {}
+        rows = self.con.execute(
+            "SELECT source, doc_id FROM sources WHERE source IN (SELECT unnest(?::VARCHAR[]))",
+            [keys],
+        ).fetchall()
+        return dict(rows)
 
-        ``stories`` maps document id to story id. Returns the number of documents written.
+    def superseded(self, batch: Sequence[ProcessedDocument]) -> list[str]:
+        """The stored documents that writing ``batch`` will remove: those whose source now has a
+        changed text, unless another source still holds the same text."""
+        return self._superseded(_source_ids(d.document for d in batch))[1]
+
+    # -- writing ---------------------------------------------------------------------------
+    def write(self, batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> Written:
+        """Store ``batch`` in one transaction: its new documents, and the source of each.
+
+        ``stories`` maps document id to story id. A document already stored (the same text,
+        under the same record id) is not written again. A source (a file, or a record of one)
+        whose stored document had another text now points to the new one, and the old document
+        goes, with its sentences, mentions, relations and story membership, and the actors no
+        other document refers to (the edit rule, in docs and README).
         """
         fresh = self._fresh(batch)
-        if not fresh:
-            return 0
-        rows = _rows(fresh, stories)
+        rows = _rows(fresh, stories) if fresh else {}
+        pairs = _source_ids(p.document for p in batch)
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -277,11 +300,89 @@ class Store:
                 else:
                     con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM _batch")
                 con.unregister("_batch")
+            replaced, removed = self._link(pairs)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return len(fresh)
+        return Written(len(fresh), replaced, tuple(removed))
+
+    def link(self, pairs: dict[str, str]) -> Written:
+        """Point each source of ``pairs`` (source -> id of a document already stored, or being
+        stored) at its document, in one transaction; as :meth:`write` does for a batch."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            replaced, removed = self._link(pairs)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return Written(0, replaced, tuple(removed))
+
+    def _superseded(self, pairs: dict[str, str]) -> tuple[dict[str, str | None], list[str]]:
+        """(each source of ``pairs`` whose document changes -> its old document id or None,
+        the old documents no other source holds)."""
+        current = self.sources_of(pairs)
+        changed = {s: current.get(s) for s, i in pairs.items() if current.get(s) != i}
+        olds = {o for o in changed.values() if o is not None} - set(pairs.values())
+        if not olds:
+            return changed, []
+        held = self.con.execute(
+            "SELECT DISTINCT doc_id FROM sources WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
+            "AND source NOT IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(olds), list(changed)],
+        ).fetchall()
+        return changed, sorted(olds - {r[0] for r in held})
+
+    def _link(self, pairs: dict[str, str]) -> tuple[int, list[str]]:
+        """Update ``sources`` for ``pairs`` and delete the documents no source holds any more
+        (inside the caller's transaction); (sources whose document changed, ids removed)."""
+        changed, gone = self._superseded(pairs)
+        if not changed:
+            return 0, []
+        new = [(s, pairs[s]) for s, old in changed.items() if old is None]
+        moved = [(pairs[s], s) for s, old in changed.items() if old is not None]
+        if new:
+            self.con.executemany("INSERT INTO sources VALUES (?, ?)", new)
+        if moved:
+            self.con.executemany("UPDATE sources SET doc_id = ? WHERE source = ?", moved)
+        if gone:
+            self._delete(gone)
+        return len(moved), gone
+
+    def _delete(self, ids: list[str]) -> None:
+        """Delete documents ``ids`` with their rows, and the actors no document refers to any
+        more; the sorted relation copies are dropped (rebuilt at the end of the ingest)."""
+        from dyads.store.clustered import CLUSTERED
+
+        con, arg = self.con, [ids]
+        in_ids = "IN (SELECT unnest(?::VARCHAR[]))"
+        actors = [
+            r[0]
+            for r in con.execute(
+                f"""SELECT actor_id FROM mentions WHERE doc_id {in_ids}
+                    UNION SELECT source_id FROM relations WHERE doc_id {in_ids}
+                    UNION SELECT target_id FROM relations WHERE doc_id {in_ids}
+                    UNION SELECT attributed_to FROM relations WHERE doc_id {in_ids}""",
+                arg * 4,
+            ).fetchall()
+            if r[0] is not None
+        ]
+        for table in ("relations", "mentions", "sentences"):
+            con.execute(f"DELETE FROM {table} WHERE doc_id {in_ids}", arg)
+        con.execute(f"DELETE FROM documents WHERE id {in_ids}", arg)
+        if actors:
+            con.execute(
+                f"""DELETE FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))
+                    AND id NOT IN (SELECT actor_id FROM mentions WHERE actor_id {in_ids})
+                    AND id NOT IN (SELECT source_id FROM relations WHERE source_id {in_ids})
+                    AND id NOT IN (SELECT target_id FROM relations WHERE target_id {in_ids})
+                    AND id NOT IN (SELECT attributed_to FROM relations
+                                   WHERE attributed_to {in_ids})""",
+                [actors] * 5,
+            )
+        for table in CLUSTERED.values():  # the copies' freshness check counts rows only
+            con.execute(f"DROP TABLE IF EXISTS {table}")
 
     def _fresh(self, batch: Sequence[ProcessedDocument]) -> list[ProcessedDocument]:
         known = self.known_documents(p.document.id for p in batch)
@@ -292,6 +393,21 @@ class Store:
             known.add(p.document.id)
             fresh.append(p)
         return fresh
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a write did: documents stored, sources whose document was replaced (edited texts),
+    ids of the documents removed with them."""
+
+    documents: int
+    replaced: int = 0
+    removed: tuple[str, ...] = ()
+
+
+def _source_ids(docs: Iterable[Document]) -> dict[str, str]:
+    """source -> document id; a document without a source is its own."""
+    return {d.source or d.id: d.id for d in docs}
 
 
 def _reason(err: BaseException) -> str:
