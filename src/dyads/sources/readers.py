@@ -164,7 +164,7 @@ def decode(data: bytes, path: Path, warn: Warn | None = None, *, cut: bool = Fal
         return text
     check_binary(data, path)
     try:
-        return _decode(data, "utf-8-sig", cut)
+        text = _decode(data, "utf-8-sig", cut)
     except UnicodeDecodeError as err:
         # Invalid UTF-8: the usual culprit is a Windows code page; repair fixes the rest.
         if warn:
@@ -172,7 +172,10 @@ def decode(data: bytes, path: Path, warn: Warn | None = None, *, cut: bool = Fal
                 display(path),
                 f"not valid UTF-8 (first bad byte at offset {err.start}); read as Windows-1252",
             )
-        return data.decode("cp1252", errors="replace")
+        text = data.decode("cp1252", errors="replace")
+    if not text.strip():  # a byte-order mark alone
+        raise EmptyDocument("file is empty", path=display(path))
+    return text
 
 
 def _decode(data: bytes, encoding: str, cut: bool, errors: str = "strict") -> str:
