@@ -89,9 +89,11 @@ class Store:
                     f"database {self.path} is in use by another process (an ingest writing "
                     "to it, or a reader such as the web app); try again when it finishes"
                 ) from err
-            raise StoreError(f"cannot open database {self.path}: {_reason(err)}") from err
-        except duckdb.Error as err:
-            raise StoreError(f"cannot open database {self.path}: {_reason(err)}") from err
+            raise StoreError(
+                f"cannot open as a DuckDB database ({_reason(err)})", path=str(self.path)
+            ) from err
+        except duckdb.Error as err:  # a header failing its checksum
+            raise self.damaged(err) from err
         self.read_only = read_only
         self._memo: dict[str, Any] = {}
         try:
