@@ -18,7 +18,7 @@ import duckdb
 
 from dyads.errors import SourceError
 from dyads.pipeline import Pipeline, Timings, batched
-from dyads.records import Document, ProcessedDocument
+from dyads.records import Document, ProcessedDocument, stable_hash, text_hash
 from dyads.settings import Settings
 from dyads.sources import DEFAULT_FIELDS, RecordFields, read_paths
 from dyads.store import Store, ensure_indexes
@@ -207,25 +207,36 @@ def _new_items(
     stories: StoryIndex,
     progress: Progress | None = None,
 ) -> Iterator[Document]:
-    """The documents of ``items`` whose text is not yet stored, cut to ``max_chars`` (errors are
-    reported on the way, and they and the documents already stored count as done for
-    ``progress``). A source whose text is stored under another source (a copy, or an edit back
-    to a stored text) is pointed at it without parsing it again."""
+    """The documents of ``items`` to parse: cut to ``max_chars``, those whose source is new or
+    whose text changed (errors are reported on the way, and they and the documents skipped count
+    as done for ``progress``).
+
+    A source whose text is unchanged is skipped. One whose text another source already holds
+    under the same id (a copy) is pointed at that document without parsing it again. A record
+    whose id another source holds with another text (id 1 of two CSV files) gets its id scoped
+    to its file (:func:`scoped_id`), so both are stored.
+    """
     t = report.timings
+    claims: dict[str, tuple[str, str]] = {}  # id -> (source, text hash) sent on, maybe unstored
     recent: deque[str] = deque()
-    seen: set[str] = set()
     it = iter(items)
     while True:
         start = time.perf_counter()
         chunk = list(islice(it, LOOKUP_CHUNK))
         if not chunk:
             return
-        docs = [i for i in chunk if isinstance(i, Document)]
-        stored = store.known_documents(d.id for d in docs)
-        mapped = store.sources_of(d.source or d.id for d in docs)
+        sizes = [len(i.text) if isinstance(i, Document) else 0 for i in chunk]
+        chunk = [  # what is parsed is stored, and its hash tells an edit from the same text
+            replace(i, text=i.text[:max_chars]) if isinstance(i, Document) and n > max_chars else i
+            for i, n in zip(chunk, sizes, strict=True)
+        ]
+        docs = [(i, i.source or i.id, text_hash(i.text)) for i in chunk if isinstance(i, Document)]
+        by_source = store.sources_of(key for _, key, _ in docs)
+        holders = store.holders_of(d.id for d, _, _ in docs)
         t.seconds["sources"] += time.perf_counter() - start
-        links: dict[str, str] = {}
-        for item in chunk:
+        links: dict[str, tuple[str, str]] = {}
+        done = iter(docs)
+        for item, size in zip(chunk, sizes, strict=True):
             if isinstance(item, SourceError):
                 report.errors.append(item)
                 if on_error:
@@ -233,28 +244,46 @@ def _new_items(
                 if progress:
                     progress(1)
                 continue
+            doc, key, h = next(done)
             report.documents_read += 1
-            if item.id in stored or item.id in seen:
+            stored = by_source.get(key)
+            if (stored and stored[1] == h and stored[0] in (doc.id, scoped_id(doc.id, key))) or (
+                claims.get(doc.id) == (key, h)
+            ):
+                report.documents_skipped += 1  # unchanged, or the same file named twice
+                if progress:
+                    progress(1)
+                continue
+            others = {s: x for s, x in holders.get(doc.id, {}).items() if s != key}
+            if doc.id in claims and claims[doc.id][0] != key:
+                others[claims[doc.id][0]] = claims[doc.id][1]
+            if any(x != h for x in others.values()):
+                doc = replace(doc, id=scoped_id(doc.id, key))  # the id is another text's
+            elif others:  # the same text under the same id from another source: one document
+                links[key] = (doc.id, h)
                 report.documents_skipped += 1
                 if progress:
                     progress(1)
-                if mapped.get(item.source or item.id) != item.id:
-                    links[item.source or item.id] = item.id
                 continue
-            seen.add(item.id)
-            recent.append(item.id)
+            claims[doc.id] = (key, h)
+            recent.append(doc.id)
             if len(recent) > RECENT_IDS:
-                seen.discard(recent.popleft())
-            if len(item.text) > max_chars:
+                claims.pop(recent.popleft(), None)
+            if size > max_chars:
                 warn(
-                    item.path or item.id,
-                    f"text is {len(item.text):,} characters; only the first {max_chars:,} are "
-                    "parsed and stored (setting max_chars)",
+                    doc.path or doc.id,
+                    f"text is {size:,} characters; only the first {max_chars:,} are parsed and "
+                    "stored (setting max_chars)",
                 )
-                item = replace(item, text=item.text[:max_chars])  # what is parsed is stored
-            yield item
+            yield doc
         if links:
             linked = store.link(links)
             report.documents_replaced += linked.replaced
             for old in linked.removed:
                 stories.discard(old)
+
+
+def scoped_id(doc_id: str, source: str) -> str:
+    """The id of a record whose own id another file's record holds: ``<id>~<8 hex digits>`` of
+    its source, the same on every run."""
+    return f"{doc_id}~{stable_hash('source', source, length=8)}"

@@ -92,7 +92,7 @@ def test_each_broken_file_gets_one_error_naming_file_line_and_reason(tmp_path: P
         assert isinstance(err, cls) and err.line == line, str(err)
         assert reason in str(err) and key.split(":")[0] in str(err)
         assert "\n" not in str(err)
-    assert sorted((d.path or "").split("#")[-1] for d in docs if d.line) == ["c1", "w1", "w5"]
+    assert sorted(d.id for d in docs if d.line) == ["c1", "w1", "w5"]
     assert len(docs) == 6  # good.txt, cp1252.txt, truncated.html and three records
     assert sorted((Path(p).name, m.split(" (")[0]) for p, m in warnings) == [
         ("cp1252.txt", "not valid UTF-8"),

@@ -61,10 +61,36 @@ def test_records_with_the_same_id_in_two_files_are_both_stored(
     db = tmp_path / "s.duckdb"
     report = ingest([folder], db, pipeline=pipeline)
     assert (report.documents_written, report.documents_skipped, report.errors) == (6, 0, [])
-    paths = [r[0] for r in _q(db, "SELECT path FROM documents ORDER BY path")]
-    assert [p.rsplit("/", 1)[1] for p in paths] == [f"{f}.csv#{i}" for f in "ab" for i in (1, 2, 3)]
+    rows = _q(db, "SELECT path, id FROM documents ORDER BY path")
+    assert [p.rsplit("/", 1)[1] for p, _ in rows] == [
+        f"{f}.csv#{i}" for f in "ab" for i in (1, 2, 3)
+    ]
+    ids = [i for _, i in rows]
+    assert ids[:3] == ["1", "2", "3"]  # the first file keeps its ids; the second's are scoped
+    assert [i.split("~")[0] for i in ids[3:]] == ["1", "2", "3"] and len(set(ids)) == 6
     again = ingest([folder], db, pipeline=pipeline)
     assert (again.documents_written, again.documents_skipped) == (0, 6)
+    assert [i for _, i in _q(db, "SELECT path, id FROM documents ORDER BY path")] == ids
+
+
+def test_the_same_record_in_two_files_is_one_document_until_one_is_edited(
+    tmp_path: Path, pipeline: Pipeline
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.jsonl").write_text(json.dumps({"id": "w1", "text": IRAN}) + "\n")
+    db = tmp_path / "s.duckdb"
+    report = ingest([folder], db, pipeline=pipeline)
+    assert (report.documents_written, report.documents_skipped) == (1, 1)
+    assert _q(db, "SELECT id FROM documents") == [("w1",)]
+    assert _q(db, "SELECT count(*) FROM sources WHERE doc_id = 'w1'") == [(2,)]
+    (folder / "a.jsonl").write_text(json.dumps({"id": "w1", "text": RUSSIA}) + "\n")
+    edited = ingest([folder], db, pipeline=pipeline)
+    assert (edited.documents_written, edited.documents_replaced) == (1, 1)
+    rows = _q(db, "SELECT id, text FROM documents ORDER BY id")
+    assert rows[0] == ("w1", IRAN) and rows[1][0].startswith("w1~") and rows[1][1] == RUSSIA
+    _no_orphans(db)
 
 
 @pytest.mark.parametrize("kind", ["txt", "jsonl record", "csv record", "jsonl line without id"])
@@ -101,9 +127,14 @@ def test_an_edited_source_replaces_its_document_and_everything_drawn_from_it(
     edges = _edges(db)
     assert ("iran", "SUPPORTS", "houthis") not in edges  # the old claims no longer count
     assert any(e[0] == "russia" for e in edges) and ("qatar", "SUPPORTS", "hamas") in edges
-    assert _q(db, f"SELECT count(*) FROM sentences WHERE doc_id = '{old_id}'") == [(0,)]
+    sentences = [r[0] for r in _q(db, "SELECT text FROM sentences")]
+    assert sentences and not [t for t in sentences if "Iran" in t]  # the old ones are gone
     assert _q(db, "SELECT count(*) FROM actors WHERE id = 'houthis'") == [(0,)]
-    assert _q(db, f"SELECT count(*) FROM documents WHERE story_id = '{old_id}'") == [(0,)]
+    (new_id, story), *_ = _q(db, "SELECT id, story_id FROM documents WHERE text LIKE 'Russia%'")
+    assert story == new_id  # a story of its own, not its old version's
+    assert (new_id == old_id) == kind.endswith("record")  # a record keeps its id when edited
+    if new_id != old_id:
+        assert _q(db, f"SELECT count(*) FROM sentences WHERE doc_id = '{old_id}'") == [(0,)]
     _no_orphans(db)
     with Store(db, read_only=True) as store:  # the sorted copies were rebuilt, not left stale
         assert relations_tables(store) == CLUSTERED
@@ -195,10 +226,11 @@ def test_the_cli_summary_says_what_was_replaced(
 ) -> None:
     import functools
 
-    from dyads.cli import main, pipeline_cmds
+    import dyads.ingest
+    from dyads.cli import main
 
-    monkeypatch.setattr(
-        pipeline_cmds, "ingest", functools.partial(pipeline_cmds.ingest, pipeline=pipeline)
+    monkeypatch.setattr(  # the command imports it when it runs
+        dyads.ingest, "ingest", functools.partial(dyads.ingest.ingest, pipeline=pipeline)
     )
     folder = tmp_path / "in"
     folder.mkdir()

@@ -36,10 +36,10 @@ Ingest = Callable[..., Result]
 @pytest.fixture()
 def cli_ingest(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> Ingest:
     """``dyads ingest ARGS -q`` in-process, with the session's pipeline (no model load per run)."""
-    from dyads.cli import pipeline_cmds
+    import dyads.ingest
 
-    monkeypatch.setattr(
-        pipeline_cmds, "ingest", functools.partial(pipeline_cmds.ingest, pipeline=pipeline)
+    monkeypatch.setattr(  # the command imports it when it runs
+        dyads.ingest, "ingest", functools.partial(dyads.ingest.ingest, pipeline=pipeline)
     )
 
     def run(*args: object) -> Result:

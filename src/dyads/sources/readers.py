@@ -278,7 +278,7 @@ def document(
     else:
         shown, source = here, source_of(path)
     return Document(
-        id=Document.make_id(text, rid),
+        id=rid if rid is not None else Document.make_id(text),
         text=text,
         path=shown,
         line=line,

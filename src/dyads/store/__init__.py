@@ -18,7 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from dyads.errors import StoreBusy, StoreError
-from dyads.records import Document, ProcessedDocument
+from dyads.records import Document, ProcessedDocument, text_hash
 from dyads.store.schema import ARROW, MARKER, SCHEMA_VERSION, TABLES
 
 __all__ = ["Store", "SCHEMA_VERSION", "TABLES", "Written", "ensure_indexes", "relations_table"]
@@ -249,38 +249,63 @@ class Store:
         ).fetchall()
         return {doc_id: list(fp or []) for doc_id, fp in rows}
 
-    def sources_of(self, sources: Iterable[str]) -> dict[str, str]:
-        """The stored document id of each of ``sources`` that has one."""
+    def sources_of(self, sources: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """(document id, text hash) of each of ``sources`` that is stored."""
         keys = list(sources)
         if not keys:
             return {}
         rows = self.con.execute(
-            "SELECT source, doc_id FROM sources WHERE source IN (SELECT unnest(?::VARCHAR[]))",
+            "SELECT source, doc_id, text_hash FROM sources "
+            "WHERE source IN (SELECT unnest(?::VARCHAR[]))",
             [keys],
         ).fetchall()
-        return dict(rows)
+        return {s: (i, h) for s, i, h in rows}
+
+    def holders_of(self, ids: Iterable[str]) -> dict[str, dict[str, str]]:
+        """For each of ``ids`` held by a source: {source: text hash}."""
+        keys = list(ids)
+        if not keys:
+            return {}
+        out: dict[str, dict[str, str]] = {}
+        for s, i, h in self.con.execute(
+            "SELECT source, doc_id, text_hash FROM sources "
+            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+            [keys],
+        ).fetchall():
+            out.setdefault(i, {})[s] = h
+        return out
 
     def superseded(self, batch: Sequence[ProcessedDocument]) -> list[str]:
         """The stored documents that writing ``batch`` will remove: those whose source now has a
-        changed text, unless another source still holds the same text."""
-        return self._superseded(_source_ids(d.document for d in batch))[1]
+        changed text (unless another source still holds them), also when the new text keeps the
+        document's id (a record edited under the same id)."""
+        return self._plan(_source_ids(d.document for d in batch))[2]
 
     # -- writing ---------------------------------------------------------------------------
     def write(self, batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> Written:
         """Store ``batch`` in one transaction: its new documents, and the source of each.
 
-        ``stories`` maps document id to story id. A document already stored (the same text,
-        under the same record id) is not written again. A source (a file, or a record of one)
-        whose stored document had another text now points to the new one, and the old document
-        goes, with its sentences, mentions, relations and story membership, and the actors no
-        other document refers to (the edit rule, in docs and README).
+        ``stories`` maps document id to story id. A document already stored (the same id and
+        text) is not written again. A source whose stored document had another text now holds the
+        new one, and the old document goes, with its sentences, mentions, relations and story
+        membership, and the actors no other document refers to (the edit rule); a record edited
+        under the same id is deleted and written again. An id is held by one text: the caller
+        (``dyads.ingest``) scopes a record id that another source holds with another text.
         """
-        fresh = self._fresh(batch)
-        rows = _rows(fresh, stories) if fresh else {}
         pairs = _source_ids(p.document for p in batch)
+        changed, in_place, gone = self._plan(pairs)
+        known = self.known_documents(p.document.id for p in batch) - set(in_place)
+        fresh: list[ProcessedDocument] = []
+        for p in batch:
+            if p.document.id not in known:
+                known.add(p.document.id)
+                fresh.append(p)
+        rows = _rows(fresh, stories) if fresh else {}
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
+            if gone:  # before the inserts: an edited record keeps its id
+                self._delete(gone)
             for name, table in rows.items():
                 if table.num_rows == 0:
                     continue
@@ -302,55 +327,62 @@ class Store:
                 else:
                     con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM _batch")
                 con.unregister("_batch")
-            replaced, removed = self._link(pairs)
+            self._set_sources(pairs, changed)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return Written(len(fresh), replaced, tuple(removed))
+        return Written(len(fresh), sum(1 for old in changed.values() if old), tuple(gone))
 
-    def link(self, pairs: dict[str, str]) -> Written:
-        """Point each source of ``pairs`` (source -> id of a document already stored, or being
-        stored) at its document, in one transaction; as :meth:`write` does for a batch."""
+    def link(self, pairs: dict[str, tuple[str, str]]) -> Written:
+        """Point each source of ``pairs`` (source -> (id, text hash) of a document stored, or
+        being stored) at its document, in one transaction, as :meth:`write` does for a batch."""
+        changed, _, gone = self._plan(pairs)
+        if not changed:
+            return Written(0)
         self.con.execute("BEGIN TRANSACTION")
         try:
-            replaced, removed = self._link(pairs)
+            if gone:
+                self._delete(gone)
+            self._set_sources(pairs, changed)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        return Written(0, replaced, tuple(removed))
+        return Written(0, sum(1 for old in changed.values() if old), tuple(gone))
 
-    def _superseded(self, pairs: dict[str, str]) -> tuple[dict[str, str | None], list[str]]:
-        """(each source of ``pairs`` whose document changes -> its old document id or None,
-        the old documents no other source holds)."""
+    def _plan(
+        self, pairs: dict[str, tuple[str, str]]
+    ) -> tuple[dict[str, tuple[str, str] | None], list[str], list[str]]:
+        """What writing ``pairs`` (source -> (id, text hash)) changes: each source whose entry
+        changes -> its old entry (None for a new source); the ids replaced in place (same id,
+        another text); the ids to delete (those, and old documents no other source holds)."""
         current = self.sources_of(pairs)
-        changed = {s: current.get(s) for s, i in pairs.items() if current.get(s) != i}
-        olds = {o for o in changed.values() if o is not None} - set(pairs.values())
+        changed = {s: current.get(s) for s, v in pairs.items() if current.get(s) != v}
+        in_place = sorted(
+            {i for s, (i, _) in pairs.items() if (old := changed.get(s)) and old[0] == i}
+        )
+        olds = {old[0] for old in changed.values() if old} - {i for i, _ in pairs.values()}
         if not olds:
-            return changed, []
+            return changed, in_place, in_place
         held = self.con.execute(
             "SELECT DISTINCT doc_id FROM sources WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
             "AND source NOT IN (SELECT unnest(?::VARCHAR[]))",
             [sorted(olds), list(changed)],
         ).fetchall()
-        return changed, sorted(olds - {r[0] for r in held})
+        return changed, in_place, sorted((olds - {r[0] for r in held}) | set(in_place))
 
-    def _link(self, pairs: dict[str, str]) -> tuple[int, list[str]]:
-        """Update ``sources`` for ``pairs`` and delete the documents no source holds any more
-        (inside the caller's transaction); (sources whose document changed, ids removed)."""
-        changed, gone = self._superseded(pairs)
-        if not changed:
-            return 0, []
-        new = [(s, pairs[s]) for s, old in changed.items() if old is None]
-        moved = [(pairs[s], s) for s, old in changed.items() if old is not None]
+    def _set_sources(
+        self, pairs: dict[str, tuple[str, str]], changed: dict[str, tuple[str, str] | None]
+    ) -> None:
+        new = [(s, *pairs[s]) for s, old in changed.items() if old is None]
+        moved = [(*pairs[s], s) for s, old in changed.items() if old is not None]
         if new:
-            self.con.executemany("INSERT INTO sources VALUES (?, ?)", new)
+            self.con.executemany("INSERT INTO sources VALUES (?, ?, ?)", new)
         if moved:
-            self.con.executemany("UPDATE sources SET doc_id = ? WHERE source = ?", moved)
-        if gone:
-            self._delete(gone)
-        return len(moved), gone
+            self.con.executemany(
+                "UPDATE sources SET doc_id = ?, text_hash = ? WHERE source = ?", moved
+            )
 
     def _delete(self, ids: list[str]) -> None:
         """Delete documents ``ids`` with their rows, and the actors no document refers to any
@@ -386,16 +418,6 @@ class Store:
         for table in CLUSTERED.values():  # the copies' freshness check counts rows only
             con.execute(f"DROP TABLE IF EXISTS {table}")
 
-    def _fresh(self, batch: Sequence[ProcessedDocument]) -> list[ProcessedDocument]:
-        known = self.known_documents(p.document.id for p in batch)
-        fresh: list[ProcessedDocument] = []
-        for p in batch:
-            if p.document.id in known:
-                continue
-            known.add(p.document.id)
-            fresh.append(p)
-        return fresh
-
 
 @dataclass(frozen=True)
 class Written:
@@ -407,9 +429,9 @@ class Written:
     removed: tuple[str, ...] = ()
 
 
-def _source_ids(docs: Iterable[Document]) -> dict[str, str]:
-    """source -> document id; a document without a source is its own."""
-    return {d.source or d.id: d.id for d in docs}
+def _source_ids(docs: Iterable[Document]) -> dict[str, tuple[str, str]]:
+    """source -> (document id, text hash); a document without a source is its own."""
+    return {d.source or d.id: (d.id, text_hash(d.text)) for d in docs}
 
 
 def _reason(err: BaseException) -> str:

@@ -16,8 +16,8 @@ and ``relations.event_mode`` (the PLOVER event type and mode the cue names: ACCU
 Version 4: ``meta`` holds the marker ``application = dyads``, so that an ingest into another
 application's DuckDB file is refused instead of adding tables to it; ``sources`` maps each source
 (a file's absolute path, plus ``#<record id>`` or ``:<line>`` for a record) to the id of its
-document, so that an edited file replaces its document (the edit rule); record ids are scoped to
-their file (a record's document id hashes its id and text).
+document and a hash of its text, so that an edited file replaces its document (the edit rule); a
+record id already held by another file's record is scoped to its file (``<id>~<8 hex>``).
 """
 
 from __future__ import annotations
@@ -74,6 +74,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "sources": (
         _c("source", "VARCHAR PRIMARY KEY", _S),
         _c("doc_id", "VARCHAR", _S),
+        _c("text_hash", "VARCHAR", _S),
     ),
     "sentences": (
         _c("doc_id", "VARCHAR", _S),
