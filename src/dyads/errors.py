@@ -3,12 +3,20 @@
 Library code raises these; only the CLI and the web layer turn them into messages and exit codes.
 
     DyadsError
+    ├── UsageError         E001 an option value that cannot be used (a negative --limit)
     ├── SourceError        a file could not be read (names file, line and reason):
-    │                      E101 unsupported type, E102 unreadable, E103 empty, E104 malformed
-    │                      record, E105 binary, E106 not English
+    │                      E101 unsupported type, E102 unreadable (or not a regular file),
+    │                      E103 empty, E104 malformed record (or one over the size limit, or a
+    │                      record id repeated in its file), E105 binary, E106 not English
     ├── DataError          a gazetteer, lexicon or gold file is invalid (names file and line)
-    ├── StoreError         the database cannot be opened or is busy
-    └── QueryError         a question or actor name the store cannot answer
+    ├── StoreError         E300 the database cannot be opened, is damaged or is not a dyads
+    │                      store; E301 busy
+    ├── QueryError         a question or actor name the store cannot answer
+    └── OutputError        E500 an output file that must not be written (the store itself, an
+                           existing file without ``force``, a directory where a file goes)
+
+Messages are one line, always, and safe to print on a terminal: line breaks and other control
+characters inside a file name or a quoted value are escaped (``\\n``, ``\\x1b``).
 """
 
 from __future__ import annotations
@@ -33,8 +41,20 @@ class DyadsError(Exception):
         return _one_line(f"[{self.code}] {where}{self.message}")
 
 
+#: Control characters (C0 but tab, DEL, C1) and how a message shows them: a file name holding an
+#: escape sequence must not move the cursor or retitle the terminal that prints the message.
+_ESCAPES = {
+    c: ("\\n" if c == 10 else "\\r" if c == 13 else f"\\x{c:02x}")
+    for c in (*range(0, 9), *range(10, 32), *range(127, 160))
+} | {c: f"\\u{c:04x}" for c in range(0xD800, 0xE000)}  # lone surrogates cannot be encoded
+
+
 def _one_line(text: str) -> str:
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    return text.translate(_ESCAPES)
+
+
+class UsageError(DyadsError):
+    code = "E001"
 
 
 class SourceError(DyadsError):
@@ -83,3 +103,7 @@ class QueryError(DyadsError):
 
 class UnknownActor(QueryError):
     code = "E401"
+
+
+class OutputError(DyadsError):
+    code = "E500"

@@ -9,7 +9,7 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from types import FrameType
@@ -18,7 +18,7 @@ import duckdb
 
 from dyads.errors import SourceError
 from dyads.pipeline import Pipeline, Timings, batched
-from dyads.records import Document, ProcessedDocument
+from dyads.records import Document, ProcessedDocument, stable_hash, text_hash
 from dyads.settings import Settings
 from dyads.sources import DEFAULT_FIELDS, RecordFields, read_paths
 from dyads.store import Store, ensure_indexes
@@ -31,6 +31,7 @@ class IngestReport:
     documents_read: int = 0
     documents_written: int = 0
     documents_skipped: int = 0  # already in the store
+    documents_replaced: int = 0  # sources whose text changed: their old document was replaced
     relations: int = 0
     errors: list[SourceError] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, message); stored anyway
@@ -87,8 +88,14 @@ def ingest(
     Each batch of ``settings.docs_per_batch`` documents is stored in one transaction, so a killed
     ingest leaves whole batches, and running the same ingest again completes it. Ctrl-C stops
     after the batch in hand (``report.interrupted``). Files read with a problem but stored anyway
-    (invalid UTF-8, text truncated at ``settings.max_chars``) go to ``on_warning(path, message)``
-    and ``report.warnings``.
+    (invalid UTF-8, a file over ``settings.max_file_bytes``, a text cut at ``settings.max_chars``,
+    a symbolic link skipped) go to ``on_warning(path, message)`` and ``report.warnings``.
+
+    The edit rule: a document is identified by its source (the file, and the record's id or
+    line in a JSONL or CSV file). A source whose text is unchanged is skipped; one whose text
+    changed replaces its stored document, with that document's sentences, mentions, relations
+    and story membership, in the transaction of its batch (``report.documents_replaced``).
+    Raises StoreError if the store cannot be used (busy, damaged, not a dyads store).
     """
     settings = settings or Settings()
     report = IngestReport()
@@ -111,14 +118,15 @@ def ingest(
         for doc_id, story_id, fp in store.fingerprints(last=settings.story_window):
             stories.add(doc_id, story_id, fp)
         report.timings.seconds["stories"] += time.perf_counter() - t0
-        items = _new_items(
-            read_paths(paths, warn, fields),
-            store,
-            report,
-            on_error,
+        read = read_paths(
+            paths,
             warn,
-            settings.max_chars,
-            progress,
+            fields,
+            follow_links=settings.follow_links,
+            max_file_bytes=settings.max_file_bytes,
+        )
+        items = _new_items(
+            read, store, report, on_error, warn, settings.max_chars, stories, progress
         )
         pipe = pipeline or Pipeline(settings)
         pipe.timings = Timings()
@@ -131,11 +139,13 @@ def ingest(
         report.timings.processes = pipe.timings.processes
         # Sorted copies for fast pair queries on large stores: rebuilt when stale (new
         # documents, a changed hierarchy, an earlier build that failed), two small queries when
-        # fresh. A failed build loses nothing: queries read ``relations`` (same answers).
+        # fresh. A build that runs out of memory loses nothing: queries read ``relations`` (same
+        # answers). Any other store error (a block failing its checksum) is not a warning: it
+        # ends the ingest as a StoreError (Store.__exit__), never as a success.
         t_index = time.perf_counter()
         try:
             ensure_indexes(store)
-        except duckdb.Error as err:
+        except duckdb.OutOfMemoryException as err:
             reason = str(err).splitlines()[0]
             warn(
                 str(db),
@@ -160,14 +170,17 @@ def _store_batches(
     for batch in batched(results, settings.docs_per_batch):
         done = [p for p in batch if isinstance(p, ProcessedDocument)]
         t1 = time.perf_counter()
+        for old in store.superseded(done):  # an edited text is not a copy of its old version
+            stories.discard(old)
         story_of = {p.document.id: stories.assign(p.document.id, p.fingerprint) for p in done}
         t2 = time.perf_counter()
         written = store.write(done, story_of)
         t3 = time.perf_counter()
         report.timings.seconds["stories"] += t2 - t1
         report.timings.seconds["store"] += t3 - t2
-        report.documents_written += written
-        report.documents_skipped += len(done) - written  # repeats that reached the store
+        report.documents_written += written.documents
+        report.documents_replaced += written.replaced
+        report.documents_skipped += len(done) - written.documents  # repeats that reached it
         report.relations += sum(len(p.relations) for p in done)
         if progress:
             progress(len(done))
@@ -191,22 +204,39 @@ def _new_items(
     on_error: Callable[[SourceError], None] | None,
     warn: Callable[[str, str], None],
     max_chars: int,
+    stories: StoryIndex,
     progress: Progress | None = None,
 ) -> Iterator[Document]:
-    """The documents of ``items`` not yet stored (errors are reported on the way, and they and
-    the documents already stored count as done for ``progress``)."""
+    """The documents of ``items`` to parse: cut to ``max_chars``, those whose source is new or
+    whose text changed (errors are reported on the way, and they and the documents skipped count
+    as done for ``progress``).
+
+    A source whose text is unchanged is skipped. One whose text another source already holds
+    under the same id (a copy) is pointed at that document without parsing it again. A record
+    whose id another source holds with another text (id 1 of two CSV files) gets its id scoped
+    to its file (:func:`scoped_id`), so both are stored.
+    """
     t = report.timings
+    claims: dict[str, tuple[str, str]] = {}  # id -> (source, text hash) sent on, maybe unstored
     recent: deque[str] = deque()
-    seen: set[str] = set()
     it = iter(items)
     while True:
         start = time.perf_counter()
         chunk = list(islice(it, LOOKUP_CHUNK))
         if not chunk:
             return
-        stored = store.known_documents(i.id for i in chunk if isinstance(i, Document))
+        sizes = [len(i.text) if isinstance(i, Document) else 0 for i in chunk]
+        chunk = [  # what is parsed is stored, and its hash tells an edit from the same text
+            replace(i, text=i.text[:max_chars]) if isinstance(i, Document) and n > max_chars else i
+            for i, n in zip(chunk, sizes, strict=True)
+        ]
+        docs = [(i, i.source or i.id, text_hash(i.text)) for i in chunk if isinstance(i, Document)]
+        by_source = store.sources_of(key for _, key, _ in docs)
+        holders = store.holders_of(d.id for d, _, _ in docs)
         t.seconds["sources"] += time.perf_counter() - start
-        for item in chunk:
+        links: dict[str, tuple[str, str]] = {}
+        done = iter(docs)
+        for item, size in zip(chunk, sizes, strict=True):
             if isinstance(item, SourceError):
                 report.errors.append(item)
                 if on_error:
@@ -214,20 +244,46 @@ def _new_items(
                 if progress:
                     progress(1)
                 continue
+            doc, key, h = next(done)
             report.documents_read += 1
-            if item.id in stored or item.id in seen:
+            stored = by_source.get(key)
+            if (stored and stored[1] == h and stored[0] in (doc.id, scoped_id(doc.id, key))) or (
+                claims.get(doc.id) == (key, h)
+            ):
+                report.documents_skipped += 1  # unchanged, or the same file named twice
+                if progress:
+                    progress(1)
+                continue
+            others = {s: x for s, x in holders.get(doc.id, {}).items() if s != key}
+            if doc.id in claims and claims[doc.id][0] != key:
+                others[claims[doc.id][0]] = claims[doc.id][1]
+            if any(x != h for x in others.values()):
+                doc = replace(doc, id=scoped_id(doc.id, key))  # the id is another text's
+            elif others:  # the same text under the same id from another source: one document
+                links[key] = (doc.id, h)
                 report.documents_skipped += 1
                 if progress:
                     progress(1)
                 continue
-            seen.add(item.id)
-            recent.append(item.id)
+            claims[doc.id] = (key, h)
+            recent.append(doc.id)
             if len(recent) > RECENT_IDS:
-                seen.discard(recent.popleft())
-            if len(item.text) > max_chars:
+                claims.pop(recent.popleft(), None)
+            if size > max_chars:
                 warn(
-                    item.path or item.id,
-                    f"text is {len(item.text):,} characters; only the first {max_chars:,} are "
-                    "parsed (setting max_chars)",
+                    doc.path or doc.id,
+                    f"text is {size:,} characters; only the first {max_chars:,} are parsed and "
+                    "stored (setting max_chars)",
                 )
-            yield item
+            yield doc
+        if links:
+            linked = store.link(links)
+            report.documents_replaced += linked.replaced
+            for old in linked.removed:
+                stories.discard(old)
+
+
+def scoped_id(doc_id: str, source: str) -> str:
+    """The id of a record whose own id another file's record holds: ``<id>~<8 hex digits>`` of
+    its source, the same on every run."""
+    return f"{doc_id}~{stable_hash('source', source, length=8)}"

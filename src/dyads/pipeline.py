@@ -71,7 +71,9 @@ class _Prepared:
     sentences: list[Sentence]
     repairs: tuple[tuple[str, int], ...]
     scramble: float
-    locate_base: list[tuple[int, int]]  # per sentence: (clean start, clean end)
+    # per sentence: its parts, each (offset in the sentence text, clean start, clean end); one
+    # part, or two for a sentence whose halves were rejoined (repair.rejoin_pairs)
+    locate_base: list[tuple[tuple[int, int, int], ...]]
     repaired: repair_stage.RepairedText
 
 
@@ -95,8 +97,26 @@ class Pipeline:
         spans = repair_stage.split_sentences(repaired.text)
         limit = self.settings.max_sentence_chars
         sentences: list[Sentence] = []
-        bases: list[tuple[int, int]] = []
-        for a, b in spans:
+        bases: list[tuple[tuple[int, int, int], ...]] = []
+        pairs = [  # a sentence cut at "U.S." and shuffled apart: parsed as one
+            (h, t)
+            for h, t in repair_stage.rejoin_pairs(repaired.text, spans)
+            if spans[h][1] - spans[h][0] + spans[t][1] - spans[t][0] < limit
+        ]
+        first_of = {min(h, t): (h, t) for h, t in pairs}
+        later = {max(h, t) for h, t in pairs}
+        for i, (a, b) in enumerate(spans):
+            if i in later:
+                continue
+            if i in first_of:  # head, then tail, wherever each is; the span covers both
+                (ha, hb), (ta, tb) = (spans[j] for j in first_of[i])
+                head, tail = repaired.text[ha:hb], repaired.text[ta:tb]
+                (hs, he), (ts, te) = repaired.to_original(ha, hb), repaired.to_original(ta, tb)
+                sentences.append(
+                    Sentence(doc.id, len(sentences), f"{head} {tail}", min(hs, ts), max(he, te))
+                )
+                bases.append(((0, ha, hb), (len(head) + 1, ta, tb)))
+                continue
             for s in range(a, b, limit):  # an over-long "sentence" is cut into pieces
                 e = min(b, s + limit)
                 piece = repaired.text[s:e]
@@ -106,7 +126,7 @@ class Pipeline:
                 trail = len(piece.rstrip())
                 start, end = repaired.to_original(s + lead, s + trail)
                 sentences.append(Sentence(doc.id, len(sentences), piece.strip(), start, end))
-                bases.append((s + lead, s + trail))
+                bases.append(((0, s + lead, s + trail),))
         scramble = repair_stage.scramble_score([s.text for s in sentences])
         return _Prepared(doc, sentences, repaired.steps, scramble, bases, repaired)
 
@@ -136,8 +156,10 @@ class Pipeline:
         ta = time.perf_counter()
 
         def locate(i: int, start: int, end: int) -> tuple[int, int]:
-            base = p.locate_base[i][0]
-            return p.repaired.to_original(base + start, base + end)
+            parts = p.locate_base[i]
+            offset, base, stop = next(x for x in reversed(parts) if x[0] <= start)
+            # a span across the two halves of a rejoined sentence ends with its first half
+            return p.repaired.to_original(base + start - offset, min(base + end - offset, stop))
 
         doc_actors = self.resolver.resolve(p.document.id, sents, locate)
         tb = time.perf_counter()

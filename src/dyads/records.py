@@ -67,20 +67,34 @@ def stable_hash(*parts: object, length: int = 16) -> str:
 
 @dataclass(frozen=True)
 class Document:
-    """One article as read by a source reader."""
+    """One article as read by a source reader.
+
+    ``id`` is the record's own id for a JSONL or CSV record that has one (scoped to its file at
+    ingest when a record of another file already holds it: ``<id>~<8 hex digits>``), else a hash
+    of the text (:meth:`make_id`). ``source`` says where the document came from and is its
+    identity in the store: the file's absolute path, plus ``#<record id>`` (or ``:<line>`` for a
+    record without an id). Ingesting a source again whose text changed replaces the stored
+    document (the edit rule: ``dyads.ingest``, ``Store.write``).
+    """
 
     id: str
     text: str
-    path: str | None = None
+    path: str | None = None  # where it came from, as the user named it (shown by the commands)
     url: str | None = None
     title: str | None = None
     date: str | None = None  # ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY) when known
     outlet: str | None = None
     line: int | None = None  # line (JSONL) or record (CSV) number in the file, 1-based
+    source: str | None = None  # identity in the store; None: the id alone
 
     @staticmethod
     def make_id(text: str) -> str:
         return stable_hash("doc", text)
+
+
+def text_hash(text: str) -> str:
+    """A hash of a document's text, kept with its source to tell an edited text from the same."""
+    return stable_hash("text", text, length=32)
 
 
 @dataclass(frozen=True)

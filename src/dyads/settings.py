@@ -25,7 +25,22 @@ SETTINGS: tuple[Setting, ...] = (
         "when the documents fit in one batch.",
     ),
     Setting(
-        "max_chars", 2_000_000, "Documents longer than this are truncated to it (and flagged)."
+        "max_chars",
+        2_000_000,
+        "A document's text is cut to this many characters (with a warning): what is parsed is "
+        "what is stored.",
+    ),
+    Setting(
+        "max_file_bytes",
+        64 * 2**20,
+        "Size limit of reading: a .txt or .html file is read up to this many bytes (with a "
+        "warning); a longer JSONL line or CSV cell is refused (one error naming the line).",
+    ),
+    Setting(
+        "follow_links",
+        False,
+        "Read what symbolic links in a folder point to outside the folder (skipped, with a "
+        "warning, by default).",
     ),
     Setting(
         "max_sentence_chars", 1500, "Longer 'sentences' are split at this length before parsing."
@@ -63,6 +78,8 @@ class Settings:
     docs_per_batch: int = _DEFAULTS["docs_per_batch"]
     n_process: int = _DEFAULTS["n_process"]
     max_chars: int = _DEFAULTS["max_chars"]
+    max_file_bytes: int = _DEFAULTS["max_file_bytes"]
+    follow_links: bool = _DEFAULTS["follow_links"]
     max_sentence_chars: int = _DEFAULTS["max_sentence_chars"]
     gazetteers: tuple[Path, ...] = field(default=())
     lexicons: tuple[Path, ...] = field(default=())

@@ -91,6 +91,49 @@ def test_sigkill_at_a_random_point_then_rerun_gives_the_rows_of_an_uninterrupted
     assert table_rows(db) == expected
 
 
+def test_sigkill_while_edited_records_replace_their_documents_then_rerun(
+    tmp_path: Path,
+) -> None:
+    """Every record of the corpus edited (same ids, new texts): a killed ingest leaves each
+    record's old or new version, whole, never both and never neither, and a re-run ends with the
+    rows of an uninterrupted one."""
+    env = child_env(DYADS_BATCH=BATCH)
+    first, edited = tmp_path / "first", tmp_path / "edited"
+    write_corpus(first, 40)
+    write_corpus(edited, 40, seed=3)  # the same ids d0000..d0039, other texts
+    corpus = tmp_path / "corpus" / "corpus.jsonl"
+    corpus.parent.mkdir()
+
+    def run(db: Path) -> None:
+        result = run_dyads("ingest", str(corpus.parent), "--db", str(db), "-q", env=env)
+        assert result.returncode == 0, result.stderr
+
+    clean = tmp_path / "clean.duckdb"
+    corpus.write_bytes((first / "corpus.jsonl").read_bytes())
+    run(clean)
+    killed = tmp_path / "killed.duckdb"
+    run(killed)
+    corpus.write_bytes((edited / "corpus.jsonl").read_bytes())
+    run(clean)
+    expected = table_rows(clean)
+    wal = Path(str(killed) + ".wal")
+    proc = subprocess.Popen(
+        dyads_cmd("ingest", str(corpus.parent), "--db", str(killed), "-q"),
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _wait_for_first_commit(proc, wal)
+    time.sleep(random.uniform(0, 1.5))
+    proc.kill()
+    proc.communicate(timeout=60)
+    partial = table_rows(killed)
+    assert partial["documents"] == partial["sources"] == 40  # one version of each record
+    run(killed)
+    assert table_rows(killed) == expected
+
+
 def test_ctrl_c_stops_after_the_current_batch_and_a_rerun_finishes(
     corpus_and_rows: tuple[Path, dict[str, object]], tmp_path: Path
 ) -> None:

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from dyads.cli import terminal
 from dyads.cli.app import (
+    COUNT,
     EXIT_PARTIAL,
     console,
     db_option,
@@ -118,7 +120,7 @@ def _support_command(name: str, fn_name: str, doc: str) -> None:
     )
     @click.option(
         "--limit",
-        type=int,
+        type=COUNT,
         default=50,
         show_default=True,
         help="At most this many actors (0: all).",
@@ -209,7 +211,9 @@ def leaders_cmd(
 @db_option
 @json_option
 @time_options
-@click.option("--top", type=int, default=3, show_default=True, help="Strongest sentences to show.")
+@click.option(
+    "--top", type=COUNT, default=3, show_default=True, help="Strongest sentences to show."
+)
 @handle_errors
 def leverage_cmd(
     a: str,
@@ -266,9 +270,9 @@ def leverage_cmd(
 @json_option
 @rollup_option
 @time_options
-@click.option("-k", "k", type=int, default=3, show_default=True, help="At most this many paths.")
+@click.option("-k", "k", type=COUNT, default=3, show_default=True, help="At most this many paths.")
 @click.option(
-    "--max-hops", type=int, default=4, show_default=True, help="Longest path to look for."
+    "--max-hops", type=COUNT, default=4, show_default=True, help="Longest path to look for."
 )
 @click.option(
     "--hierarchy/--no-hierarchy",
@@ -349,7 +353,7 @@ def path_cmd(
 @json_option
 @rollup_option
 @time_options
-@click.option("-n", "n", type=int, default=10, show_default=True, help="Rows per table.")
+@click.option("-n", "n", type=COUNT, default=10, show_default=True, help="Rows per table.")
 @click.option(
     "--by",
     type=click.Choice(["degree", "pagerank", "betweenness"]),
@@ -410,7 +414,7 @@ def top_cmd(
 @rollup_option
 @time_options
 @click.option(
-    "--evidence", type=int, default=2, show_default=True, help="Sentences per answer item."
+    "--evidence", type=COUNT, default=2, show_default=True, help="Sentences per answer item."
 )
 @handle_errors
 def ask_cmd(
@@ -456,6 +460,9 @@ def ask_cmd(
     default=None,
     help="File (jsonl, graphml, gexf, plover) or directory (csv, parquet, neo4j).",
 )
+@click.option(
+    "--force", is_flag=True, help="Overwrite an existing output file (never the store itself)."
+)
 @rollup_option
 @time_options
 @handle_errors
@@ -463,17 +470,22 @@ def export_cmd(
     db: Path,
     fmt: str,
     output: Path | None,
+    force: bool,
     roll_up: bool,
     time: TimeFilter,
 ) -> None:
-    """Export relations, actors and evidence (see docs/exports.md)."""
+    """Export relations, actors and evidence (see docs/exports.md).
+
+    An existing output is never overwritten without --force, and the store itself (or any DuckDB
+    database) never.
+    """
     from dyads.export import export
     from dyads.store import Store
 
     with Store(db, read_only=True) as store:
-        paths = export(store, fmt, output, roll_up=roll_up, time=time)
+        paths = export(store, fmt, output, roll_up=roll_up, time=time, force=force)
     for p in paths:
-        click.echo(str(p))
+        terminal.echo(str(p))
 
 
 def _or_dash(value: object) -> object:

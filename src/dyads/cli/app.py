@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from dyads import __version__
-from dyads.errors import DyadsError
+from dyads.cli import terminal
+from dyads.errors import DyadsError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -66,7 +67,9 @@ def print_data(out: str, data: Any, rows: Sequence[dict[str, Any]] | None = None
     records = flat_rows(data if rows is None else rows)
     if out == "nl":
         for rec in records:
-            click.echo(json.dumps(rec, ensure_ascii=False, default=_default))
+            click.echo(
+                json.dumps(rec, ensure_ascii=False, default=_default).translate(_JSON_UNSAFE)
+            )
         return
     import csv
     import io
@@ -78,7 +81,7 @@ def print_data(out: str, data: Any, rows: Sequence[dict[str, Any]] | None = None
     writer = csv.DictWriter(buf, fieldnames=list(fields), lineterminator="\n")
     writer.writeheader()
     writer.writerows(records)
-    click.echo(buf.getvalue(), nl=False)
+    click.echo(terminal.printable(buf.getvalue()), nl=False)
 
 
 def flat_rows(rows: Any) -> list[dict[str, Any]]:
@@ -138,6 +141,34 @@ def time_options(f: F) -> F:
     return out
 
 
+class OneLineUsage(click.ClickException):
+    """A bad option value shown as one coded line (click's usage errors print three)."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file: Any = None) -> None:
+        terminal.echo(f"dyads: {self.message}", err=True)
+
+
+class Count(click.ParamType):
+    """A whole number, 0 or more: counts and limits (where the help says so, 0 means all)."""
+
+    name = "integer"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        try:
+            n = int(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a whole number", param, ctx)
+        if n < 0:
+            opt = "/".join(param.opts) if param is not None else "the value"
+            raise OneLineUsage(str(UsageError(f"{opt} must be 0 or more, got {n}")))
+        return n
+
+
+COUNT = Count()
+
+
 def handle_errors(f: F) -> F:
     """Turn library errors into one line on stderr and exit code 2."""
 
@@ -146,20 +177,25 @@ def handle_errors(f: F) -> F:
         try:
             return f(*args, **kwargs)
         except DyadsError as err:
-            click.echo(f"dyads: {err}", err=True)
+            terminal.echo(f"dyads: {err}", err=True)
             sys.exit(EXIT_ERROR)
 
     return wrapper  # type: ignore[return-value]
 
 
 def console(width: int | None = None) -> Console:
-    from rich.console import Console  # imported on first output: --help and --version skip it
+    """The console every command prints with: control characters in any text are escaped
+    (dyads.cli.terminal); rich is imported on first output: --help and --version skip it."""
+    return terminal.console(soft_wrap=False, highlight=False, width=width)
 
-    return Console(soft_wrap=False, highlight=False, width=width)
+
+#: JSON escapes C0 controls itself; C1 controls (8-bit CSI, OSC) and lone surrogates it leaves raw.
+_JSON_UNSAFE = {c: f"\\u{c:04x}" for c in (*range(127, 160), *range(0xD800, 0xE000))}
 
 
 def print_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_default))
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=_default)
+    click.echo(text.translate(_JSON_UNSAFE))  # only strings can hold them: still valid JSON
 
 
 def _default(o: Any) -> Any:
@@ -175,7 +211,8 @@ def print_table(title: str | None, columns: Sequence[str], rows: Sequence[Sequen
     from rich.table import Table
     from rich.text import Text
 
-    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    cells = [["" if v is None else terminal.printable(str(v)) for v in row] for row in rows]
+    title = title and terminal.printable(title)
     table = Table(title=title and Text(title), show_lines=False, header_style="bold")
     natural = 1
     for i, col in enumerate(columns):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from dyads.cli import terminal
 from dyads.cli.app import EXIT_PARTIAL, db_option, handle_errors, main, print_json, print_table
 from dyads.errors import SourceError
 from dyads.records import Document, ProcessedDocument
@@ -147,6 +148,14 @@ def _clock(seconds: float) -> str:
     return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
 
 
+follow_links_opt = click.option(
+    "--follow-links",
+    is_flag=True,
+    default=None,
+    help="Read what symbolic links in a folder point to outside it (skipped by default).",
+)
+
+
 def _settings(
     gazetteers: tuple[Path, ...], lexicons: tuple[Path, ...], n_process: int | None
 ) -> Settings:
@@ -156,11 +165,11 @@ def _settings(
 
 
 def _report_error(err: SourceError) -> None:
-    click.echo(f"dyads: {err}", err=True)
+    terminal.echo(f"dyads: {err}", err=True)
 
 
 def _report_warning(path: str, message: str) -> None:
-    click.echo(f"dyads: warning: {path}: {message}", err=True)
+    terminal.echo(f"dyads: warning: {path}: {message}", err=True)
 
 
 batch_opt = click.option(
@@ -180,6 +189,7 @@ batch_opt = click.option(
 @lexicon_opt
 @workers_opt
 @fields_options
+@follow_links_opt
 @click.option(
     "-o",
     "--output",
@@ -193,6 +203,7 @@ def extract(
     lexicons: tuple[Path, ...],
     n_process: int | None,
     fields: RecordFields,
+    follow_links: bool | None,
     output: Path | None,
 ) -> None:
     """Print relation records as JSON Lines (no database needed).
@@ -202,12 +213,19 @@ def extract(
     from dyads.pipeline import Pipeline
     from dyads.sources import read_paths
 
-    settings = _settings(gazetteers, lexicons, n_process)
+    settings = _settings(gazetteers, lexicons, n_process).with_(follow_links=follow_links)
     pipe = Pipeline(settings)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     failed = False
+    read = read_paths(
+        paths,
+        _report_warning,
+        fields,
+        follow_links=settings.follow_links,
+        max_file_bytes=settings.max_file_bytes,
+    )
     try:
-        for item in pipe.run(read_paths(paths, _report_warning, fields)):
+        for item in pipe.run(read):
             if isinstance(item, SourceError):
                 _report_error(item)
                 failed = True
@@ -236,6 +254,7 @@ def extract(
 @workers_opt
 @fields_options
 @batch_opt
+@follow_links_opt
 @click.option(
     "--story-window",
     type=click.IntRange(1),
@@ -261,6 +280,7 @@ def ingest_cmd(
     n_process: int | None,
     fields: RecordFields,
     docs_per_batch: int | None,
+    follow_links: bool | None,
     story_window: int | None,
     profile: bool,
     quiet: bool,
@@ -270,7 +290,8 @@ def ingest_cmd(
     """Store documents, sentences, mentions, actors and relations in DuckDB.
 
     Files that cannot be read are reported one line each; the others are stored. Re-running on
-    the same files stores nothing twice. Each batch of documents is one transaction: after a
+    the same files stores nothing twice; a file (or JSONL/CSV record) whose text changed
+    replaces its old document. Each batch of documents is one transaction: after a
     crash, run the same command again to finish. Ctrl-C stops after the current batch (exit code
     130). Exit code 1 if any file or record failed (warnings, such as a truncated text, do not
     count).
@@ -279,9 +300,11 @@ def ingest_cmd(
     from dyads.sources import count_documents
 
     settings = _settings(gazetteers, lexicons, n_process).with_(
-        docs_per_batch=docs_per_batch, story_window=story_window
+        docs_per_batch=docs_per_batch, story_window=story_window, follow_links=follow_links
     )
-    total = count_documents(paths)  # cheap next to parsing: the progress gets a total and an ETA
+    total = count_documents(
+        paths, follow_links=settings.follow_links
+    )  # cheap next to parsing: the progress gets a total and an ETA
     with _progress(total, quiet or as_json, progress_every) as advance:
         report = ingest(
             paths,
@@ -297,6 +320,7 @@ def ingest_cmd(
         "documents_read": report.documents_read,
         "documents_written": report.documents_written,
         "documents_skipped": report.documents_skipped,
+        "documents_replaced": report.documents_replaced,
         "relations_extracted": report.relations,
         "errors": len(report.errors),
         "warnings": len(report.warnings),
@@ -310,9 +334,14 @@ def ingest_cmd(
         print_json(summary)
     else:
         c = report.counts
-        click.echo(
-            f"ingested {report.documents_written} new documents "
-            f"({report.documents_skipped} already stored, {len(report.errors)} errors) into {db}; "
+        replaced = (
+            f"{report.documents_replaced} replaced an edited version, "
+            if report.documents_replaced
+            else ""
+        )
+        terminal.echo(
+            f"ingested {report.documents_written} new documents ({replaced}"
+            f"{report.documents_skipped} already stored, {len(report.errors)} errors) into {db}; "
             f"store: {c.get('documents', 0)} documents, {c.get('actors', 0)} actors, "
             f"{c.get('relations', 0)} relations"
         )

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 import click
 
+from dyads.cli import terminal
 from dyads.cli.app import (
+    COUNT,
     console,
     db_option,
     handle_errors,
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
 @db_option
 @json_option
 @click.option(
-    "--limit", type=int, default=50, show_default=True, help="At most this many rows (0: all)."
+    "--limit", type=COUNT, default=50, show_default=True, help="At most this many rows (0: all)."
 )
 @handle_errors
 def actors(db: Path, out: str | None, limit: int) -> None:
@@ -106,7 +108,7 @@ def actor(name: str, db: Path, out: str | None) -> None:
 @click.option("--source", help="Source actor (name, alias or id).")
 @click.option("--target", help="Target actor (name, alias or id).")
 @click.option(
-    "--limit", type=int, default=100, show_default=True, help="At most this many rows (0: all)."
+    "--limit", type=COUNT, default=100, show_default=True, help="At most this many rows (0: all)."
 )
 @handle_errors
 def relations(
@@ -211,7 +213,8 @@ def dyad_cmd(
         if e["copy"]:
             tags.append("copy")
         where = ", ".join(str(x) for x in (e["outlet"], e["doc_date"], e["path"] or e["url"]) if x)
-        return f"[{'; '.join(tags)}] {e['evidence']} ({where})"  # plain text, never markup
+        line = f"[{'; '.join(tags)}] {e['evidence']} ({where})"  # plain text, never markup
+        return terminal.printable(line)  # escaped before rich lays the table out
 
     for g in d["groups"]:
         st = g["stories"]

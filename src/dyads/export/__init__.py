@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dyads.errors import QueryError
+from dyads.export.output import check_output
 
 if TYPE_CHECKING:
     from dyads.analysis.timefilter import TimeFilter
@@ -93,14 +94,21 @@ def export(
     *,
     roll_up: bool = True,
     time: TimeFilter | None = None,
+    force: bool = False,
 ) -> list[Path]:
-    """Write the store in format ``fmt`` to ``path`` (default: the format's default name)."""
+    """Write the store in format ``fmt`` to ``path`` (default: the format's default name).
+
+    Raises :class:`~dyads.errors.OutputError`, before writing anything, if ``path`` is the store
+    itself or another DuckDB database, or exists and ``force`` is not set (a non-empty directory,
+    for the formats that write a directory), or is a directory where the format writes a file
+    (or a file where it writes a directory)."""
     if fmt not in FORMATS:
         raise QueryError(
             f"unknown export format {fmt!r}; choose one of {', '.join(sorted(FORMATS))}"
         )
     spec = FORMATS[fmt]
     out = Path(path) if path is not None else Path(spec.default)
+    check_output(out, directory=spec.directory, store=store.path, force=force)
     if spec.directory:
         out.mkdir(parents=True, exist_ok=True)
     else:

@@ -7,11 +7,16 @@ repaired text back to the text as read. A step that changes nothing costs one sc
 1. ``encoding``: mojibake, HTML entities, ligatures (ftfy, only where damage shows);
 2. ``boilerplate``: share buttons, "Read more", "Advertisement" lines dropped;
 3. ``unwrap``: a sentence broken over two lines is joined;
-4. ``glue``: "Region).The militia" gets its missing space;
-5. ``dropcap``: "Ōfficials said", "īy 2019" and "fficials said" get their capital back.
+4. ``glue``: "Region).The militia", "the IRGC.The", "autonomy.Āfter" and a statement glued to
+   a question ("the Taliban?analysts doubt it") get their missing space;
+5. ``dashes``: "officers-and their guards", where a scraper turned an em dash into a hyphen,
+   gets its dash back (" — ");
+6. ``dropcap``: "Ōfficials said", "īy 2019", "fficials said" and "Īdlib is held" get their
+   capital back.
 
-``split_sentences`` then cuts the repaired text into sentences, and ``scramble_score`` says how
-likely their order was shuffled.
+``split_sentences`` then cuts the repaired text into sentences, ``rejoin_pairs`` finds the two
+halves of a sentence split at "U.S." and shuffled apart, and ``scramble_score`` says how likely
+their order was shuffled.
 """
 
 from __future__ import annotations
@@ -20,15 +25,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dyads.repair.boilerplate import boilerplate_edits
+from dyads.repair.dashes import dash_edits
 from dyads.repair.data import RepairData, load
 from dyads.repair.dropcap import dropcap_edits
 from dyads.repair.encoding import encoding_edits
 from dyads.repair.glue import glue_edits, unwrap_edits
 from dyads.repair.offsets import Edit, StepMap, apply_edits
 from dyads.repair.scramble import scramble_score
-from dyads.repair.segment import split_sentences
+from dyads.repair.segment import rejoin_pairs, split_sentences
 
-__all__ = ["RepairedText", "repair", "split_sentences", "scramble_score", "STEPS"]
+__all__ = ["RepairedText", "repair", "rejoin_pairs", "split_sentences", "scramble_score", "STEPS"]
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,11 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("encoding", lambda text, data: encoding_edits(text)),
     ("boilerplate", boilerplate_edits),
     ("unwrap", lambda text, data: unwrap_edits(text)),
-    ("glue", lambda text, data: glue_edits(text)),
+    (
+        "glue",
+        lambda text, data: glue_edits(text, "".join(k for k, v in data.lookalikes.items() if v)),
+    ),
+    ("dashes", dash_edits),
     ("dropcap", dropcap_edits),
 )
 

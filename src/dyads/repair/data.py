@@ -30,6 +30,9 @@ class RepairData:
     connectives: tuple[tuple[str, ...], ...]  # each cue as lower-case words
     pronouns: frozenset[str]
     stopwords: frozenset[str]
+    dash_function_words: frozenset[str]
+    dash_compound_heads: frozenset[str]
+    dash_compound_prefixes: frozenset[str]
 
 
 def _words(section: dict[str, Any], key: str, where: str) -> frozenset[str]:
@@ -61,6 +64,7 @@ def parse(text: str) -> RepairData:
     bp = raw.get("boilerplate") or {}
     dc = raw.get("dropcap") or {}
     sc = raw.get("scramble") or {}
+    ds = raw.get("dashes") or {}
     patterns = bp.get("patterns")
     if not isinstance(patterns, list) or not patterns:
         raise DataError(
@@ -100,6 +104,9 @@ def parse(text: str) -> RepairData:
         ),
         pronouns=_words(sc, "pronouns", "scramble"),
         stopwords=_words(sc, "stopwords", "scramble"),
+        dash_function_words=_words(ds, "function_words", "dashes"),
+        dash_compound_heads=_words(ds, "compound_heads", "dashes"),
+        dash_compound_prefixes=_words(ds, "compound_prefixes", "dashes"),
     )
 
 

@@ -4,7 +4,8 @@ Scrapers turn the decorative first letter of an article or paragraph into a look
 said", "Ιn 2019") or into an unrelated character ("īy 2019" for "By 2019"), or drop it
 ("fficials said"). A damaged word is restored to the capital letter that makes the most frequent
 English word (wordfreq Zipf frequency), preferring letters that look like the damaged character
-and words that occur elsewhere in the same document.
+and words that occur elsewhere in the same document; a substitute opening a sentence before a
+word no letter makes known (a name: "Īdlib") gets its look-alike letter.
 """
 
 from __future__ import annotations
@@ -73,6 +74,10 @@ def dropcap_edits(text: str, data: RepairData) -> list[Edit]:
                 edits.append(Edit(m.start(1), m.end(1), data.lookalikes[char]))
             continue
         best = _best_letter(rest, data.lookalikes[char], data, in_document, strict=False)
+        if best is None and len(data.lookalikes[char]) == 1 and len(rest) >= 2:
+            # no letter makes a known word: a name ("Īdlib", "Ōmdurman"). A substitute opening a
+            # sentence before plain lower-case letters is a drop cap: its look-alike letter.
+            best = data.lookalikes[char]
         if best is not None:
             edits.append(Edit(m.start(1), m.end(1), best))
     first = _LOST_AT_START.match(text)

@@ -4,7 +4,14 @@ A line break always ends a sentence. Inside a line, a candidate boundary is end 
 (with any closing quotes or brackets) followed by white space, or a glued end such as
 "group.But". Whether a period ends a sentence depends on the word before it
 (``abbreviations`` in ``repair.yaml``) and on the word after it. A piece that starts in lower case
-or holds no letter or digit is joined to the sentence before it.
+or holds no letter or digit is joined to the sentence before it, except a statement after a
+question mark ("Does Pakistan control the Taliban? analysts in Islamabad doubt it."): a question
+and the statement glued to it are two sentences, or the claim would be read as asked.
+
+:func:`rejoin_pairs` finds, order-free, the halves of a sentence that a naive splitter cut at
+"U.S." and a shuffle moved apart ("... worries the U.S." and, elsewhere, "military, which has
+struck ..."): when the document has exactly one sentence ending in a dotted abbreviation and
+exactly one starting in lower case, they are one sentence.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ from __future__ import annotations
 import re
 
 from dyads.repair.data import RepairData, load
-from dyads.repair.glue import glued_ends
+from dyads.repair.glue import glued_ends, statement_follows
 
 _LINE = re.compile(r"[^\n]+")
 _CANDIDATE = re.compile(r"([.!?…]+)([\"'”’)\]]*)\s+(?=\S)")
@@ -20,6 +27,7 @@ _MAX_WORD = 40  # characters looked at before a period to find the word it ends
 _OPENERS = "\"'“‘([{"
 _ALNUM = re.compile(r"\w")
 _FIRST_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
+_DOTTED_END = re.compile(r"\b(?:[A-Z]\.){2,}[\"'”’)\]]*$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -33,9 +41,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def _split_line(text: str, lo: int, hi: int, data: RepairData, out: list[tuple[int, int]]) -> None:
     cuts: list[int] = []
+    statements: set[int] = set()  # cuts before a statement after a question: never rejoined
     for m in _CANDIDATE.finditer(text, lo, hi):
         if _ends_sentence(text, m, hi, data):
             cuts.append(m.end())
+        elif _statement_after_question(text, m, hi):
+            cuts.append(m.end())
+            statements.add(m.end())
     cuts.extend(glued_ends(text, lo, hi))
     if len(cuts) > 1:
         cuts.sort()
@@ -43,13 +55,36 @@ def _split_line(text: str, lo: int, hi: int, data: RepairData, out: list[tuple[i
     first = len(out)
     for cut in [*cuts, hi]:
         a, b = _trim(text, start, cut)
+        own = start in statements
         start = cut
         if a >= b:
             continue
-        if len(out) > first and (not _ALNUM.search(text, a, b) or text[a].islower()):
+        if len(out) > first and not own and (not _ALNUM.search(text, a, b) or text[a].islower()):
             out[-1] = (out[-1][0], b)  # a fragment: join it to the sentence before
         else:
             out.append((a, b))
+
+
+def _statement_after_question(text: str, m: re.Match[str], hi: int) -> bool:
+    """A question mark (no closing quote: '"Who is next?" he asked' stays whole) followed by a
+    lower-case statement of some length."""
+    nxt = text[m.end()] if m.end() < hi else ""
+    return (
+        "?" in m.group(1) and not m.group(2) and nxt.islower() and statement_follows(text, m.end())
+    )
+
+
+def rejoin_pairs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(head, tail) indices into ``spans`` of a sentence cut at a dotted abbreviation ("U.S.")
+    whose halves were moved apart: only when exactly one sentence ends in one and exactly one
+    sentence starts in lower case (the pairing is unique), in either order."""
+    heads = [i for i, (a, b) in enumerate(spans) if _DOTTED_END.search(text, a, b)]
+    if len(heads) != 1:
+        return []
+    tails = [i for i, (a, b) in enumerate(spans) if text[a].islower()]
+    if len(tails) != 1 or tails[0] == heads[0]:
+        return []
+    return [(heads[0], tails[0])]
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -1,13 +1,16 @@
 """Store: DuckDB tables for documents, sentences, mentions, actors and relations.
 
 Every batch of documents is written in one transaction, so an interrupted ingest leaves whole
-documents or none. Documents are keyed by id, so re-running an ingest stores nothing twice.
+documents or none. Documents are keyed by id (a hash of their text), so re-running an ingest
+stores nothing twice; the ``sources`` table maps each source (a file, or a record of one) to its
+document, so a source whose text changed replaces its old document (``Store.write``).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,10 +18,10 @@ import duckdb
 import pyarrow as pa
 
 from dyads.errors import StoreBusy, StoreError
-from dyads.records import ProcessedDocument
-from dyads.store.schema import ARROW, SCHEMA_VERSION, TABLES
+from dyads.records import Document, ProcessedDocument, text_hash
+from dyads.store.schema import ARROW, MARKER, SCHEMA_VERSION, TABLES
 
-__all__ = ["Store", "SCHEMA_VERSION", "TABLES", "ensure_indexes", "relations_table"]
+__all__ = ["Store", "SCHEMA_VERSION", "TABLES", "Written", "ensure_indexes", "relations_table"]
 
 T = TypeVar("T")
 
@@ -61,7 +64,14 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
 
 
 class Store:
-    """A DuckDB database file holding the network. Use as a context manager."""
+    """A DuckDB database file holding the network. Use as a context manager.
+
+    Opening checks that the file is a dyads store of this schema version (its ``meta`` table holds
+    the marker ``application = dyads``): another application's DuckDB file is refused before
+    anything is added to it, and an empty one becomes a store. A store DuckDB cannot read (cut
+    short, blocks failing their checksums) raises :class:`StoreError` naming the file, whether it
+    shows on opening or in a query run inside the ``with`` block.
+    """
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
         self.path = Path(path)
@@ -79,44 +89,93 @@ class Store:
                     f"database {self.path} is in use by another process (an ingest writing "
                     "to it, or a reader such as the web app); try again when it finishes"
                 ) from err
-            raise StoreError(f"cannot open database {self.path}: {err}") from err
-        except duckdb.Error as err:
-            raise StoreError(f"cannot open database {self.path}: {err}") from err
+            raise StoreError(
+                f"cannot open as a DuckDB database ({_reason(err)})", path=str(self.path)
+            ) from err
+        except duckdb.Error as err:  # a header failing its checksum
+            raise self.damaged(err) from err
         self.read_only = read_only
         self._memo: dict[str, Any] = {}
-        if not read_only:
-            self.con.execute(f"SET memory_limit = '{WRITE_MEMORY_LIMIT}'")
-            self._create()
-        else:
-            self._check_version()
+        try:
+            if not read_only:
+                self.con.execute(f"SET memory_limit = '{WRITE_MEMORY_LIMIT}'")
+                self._create()
+            else:
+                self._check_version()
+        except BaseException as err:
+            self.con.close()
+            if isinstance(err, duckdb.Error):
+                raise self.damaged(err) from err
+            raise
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        try:
+            self.close()
+        except duckdb.Error:
+            if exc is None:
+                raise
+        if isinstance(exc, duckdb.Error) and _is_damage(exc):
+            raise self.damaged(exc) from exc
 
     def close(self) -> None:
         self.con.close()
 
-    def _create(self) -> None:
-        for name, cols in TABLES.items():
-            self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
-        self.con.execute(
-            "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+    def damaged(self, err: duckdb.Error) -> StoreError:
+        """The error for a store DuckDB could not read (or, for memory, work with)."""
+        if isinstance(err, duckdb.OutOfMemoryException):
+            return StoreError(
+                f"DuckDB ran out of memory working on this database ({_reason(err)})",
+                path=str(self.path),
+            )
+        return StoreError(
+            f"database is damaged or unreadable ({_reason(err)}); restore it from a copy, or "
+            "ingest again into a new file",
+            path=str(self.path),
         )
+
+    def _create(self) -> None:
+        if not self._user_tables():  # a new (or empty) database: make it a store
+            self.con.execute("BEGIN TRANSACTION")
+            for name, cols in TABLES.items():
+                self.con.execute(f"CREATE TABLE {name} ({cols})")
+            self.con.executemany("INSERT INTO meta VALUES (?, ?)", list(MARKER.items()))
+            self.con.execute("COMMIT")
         self._check_version()
+        for name, cols in TABLES.items():  # a store of this version has them all; cheap if so
+            self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
+
+    def _user_tables(self) -> list[str]:
+        rows = self.con.execute(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_catalog = current_database() ORDER BY table_name"
+        ).fetchall()
+        return [r[0] for r in rows]
 
     def _check_version(self) -> None:
         try:
-            rows = self.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchall()
-            row = rows[0] if rows else None
-        except duckdb.CatalogException as err:
-            raise StoreError(f"{self.path} is not a dyads database") from err
-        if row and int(row[0]) != SCHEMA_VERSION:
+            meta = dict(self.con.execute("SELECT key, value FROM meta").fetchall())
+        except duckdb.CatalogException:
+            meta = {}
+        version = meta.get("schema_version")
+        if version is None:
+            tables = ", ".join(self._user_tables()[:8]) or "none"
             raise StoreError(
-                f"{self.path} has schema version {row[0]}, this dyads needs {SCHEMA_VERSION}; "
+                f"is a DuckDB database but not a dyads store (tables: {tables}); dyads keeps its "
+                "network in a file of its own: choose another --db",
+                path=str(self.path),
+            )
+        if version != str(SCHEMA_VERSION):
+            raise StoreError(
+                f"{self.path} has schema version {version}, this dyads needs {SCHEMA_VERSION}; "
                 "re-ingest into a new file"
+            )
+        if meta.get("application") != MARKER["application"]:
+            raise StoreError(
+                "has a 'meta' table but not dyads' marker; not a dyads store: choose another --db",
+                path=str(self.path),
             )
 
     # -- reading ---------------------------------------------------------------------------
@@ -165,8 +224,9 @@ class Store:
     def fingerprints(self, last: int | None = None) -> Iterable[tuple[str, str, list[int]]]:
         """(document id, story id, fingerprint) for the stored documents (the ``last`` ones, if
         given), in insertion order."""
-        # documents are only ever inserted, so rowids run 0..n-1 in insertion order; a filter on
-        # rowid is applied in the scan, so only the rows kept are read and sorted
+        # rowids follow insertion order; a filter on rowid is applied in the scan, so only the
+        # rows kept are read and sorted. With documents deleted (edited sources) rowids have
+        # gaps, and the rows from n - last on are a few more than the latest ``last``: harmless
         first = 0
         if last is not None:
             (n,) = self.con.execute("SELECT count(*) FROM documents").fetchall()[0]
@@ -189,19 +249,63 @@ class Store:
         ).fetchall()
         return {doc_id: list(fp or []) for doc_id, fp in rows}
 
-    # -- writing ---------------------------------------------------------------------------
-    def write(self, batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> int:
-        """Store ``batch`` (skipping documents already stored) in one transaction.
+    def sources_of(self, sources: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """(document id, text hash) of each of ``sources`` that is stored."""
+        keys = list(sources)
+        if not keys:
+            return {}
+        rows = self.con.execute(
+            "SELECT source, doc_id, text_hash FROM sources "
+            "WHERE source IN (SELECT unnest(?::VARCHAR[]))",
+            [keys],
+        ).fetchall()
+        return {s: (i, h) for s, i, h in rows}
 
-        ``stories`` maps document id to story id. Returns the number of documents written.
+    def holders_of(self, ids: Iterable[str]) -> dict[str, dict[str, str]]:
+        """For each of ``ids`` held by a source: {source: text hash}."""
+        keys = list(ids)
+        if not keys:
+            return {}
+        out: dict[str, dict[str, str]] = {}
+        for s, i, h in self.con.execute(
+            "SELECT source, doc_id, text_hash FROM sources "
+            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+            [keys],
+        ).fetchall():
+            out.setdefault(i, {})[s] = h
+        return out
+
+    def superseded(self, batch: Sequence[ProcessedDocument]) -> list[str]:
+        """The stored documents that writing ``batch`` will remove: those whose source now has a
+        changed text (unless another source still holds them), also when the new text keeps the
+        document's id (a record edited under the same id)."""
+        return self._plan(_source_ids(d.document for d in batch))[2]
+
+    # -- writing ---------------------------------------------------------------------------
+    def write(self, batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> Written:
+        """Store ``batch`` in one transaction: its new documents, and the source of each.
+
+        ``stories`` maps document id to story id. A document already stored (the same id and
+        text) is not written again. A source whose stored document had another text now holds the
+        new one, and the old document goes, with its sentences, mentions, relations and story
+        membership, and the actors no other document refers to (the edit rule); a record edited
+        under the same id is deleted and written again. An id is held by one text: the caller
+        (``dyads.ingest``) scopes a record id that another source holds with another text.
         """
-        fresh = self._fresh(batch)
-        if not fresh:
-            return 0
-        rows = _rows(fresh, stories)
+        pairs = _source_ids(p.document for p in batch)
+        changed, in_place, gone = self._plan(pairs)
+        known = self.known_documents(p.document.id for p in batch) - set(in_place)
+        fresh: list[ProcessedDocument] = []
+        for p in batch:
+            if p.document.id not in known:
+                known.add(p.document.id)
+                fresh.append(p)
+        rows = _rows(fresh, stories) if fresh else {}
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
+            if gone:  # before the inserts: an edited record keeps its id
+                self._delete(gone)
             for name, table in rows.items():
                 if table.num_rows == 0:
                     continue
@@ -223,21 +327,129 @@ class Store:
                 else:
                     con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM _batch")
                 con.unregister("_batch")
+            self._set_sources(pairs, changed)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return len(fresh)
+        return Written(len(fresh), sum(1 for old in changed.values() if old), tuple(gone))
 
-    def _fresh(self, batch: Sequence[ProcessedDocument]) -> list[ProcessedDocument]:
-        known = self.known_documents(p.document.id for p in batch)
-        fresh: list[ProcessedDocument] = []
-        for p in batch:
-            if p.document.id in known:
-                continue
-            known.add(p.document.id)
-            fresh.append(p)
-        return fresh
+    def link(self, pairs: dict[str, tuple[str, str]]) -> Written:
+        """Point each source of ``pairs`` (source -> (id, text hash) of a document stored, or
+        being stored) at its document, in one transaction, as :meth:`write` does for a batch."""
+        changed, _, gone = self._plan(pairs)
+        if not changed:
+            return Written(0)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if gone:
+                self._delete(gone)
+            self._set_sources(pairs, changed)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return Written(0, sum(1 for old in changed.values() if old), tuple(gone))
+
+    def _plan(
+        self, pairs: dict[str, tuple[str, str]]
+    ) -> tuple[dict[str, tuple[str, str] | None], list[str], list[str]]:
+        """What writing ``pairs`` (source -> (id, text hash)) changes: each source whose entry
+        changes -> its old entry (None for a new source); the ids replaced in place (same id,
+        another text); the ids to delete (those, and old documents no other source holds)."""
+        current = self.sources_of(pairs)
+        changed = {s: current.get(s) for s, v in pairs.items() if current.get(s) != v}
+        in_place = sorted(
+            {i for s, (i, _) in pairs.items() if (old := changed.get(s)) and old[0] == i}
+        )
+        olds = {old[0] for old in changed.values() if old} - {i for i, _ in pairs.values()}
+        if not olds:
+            return changed, in_place, in_place
+        held = self.con.execute(
+            "SELECT DISTINCT doc_id FROM sources WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
+            "AND source NOT IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(olds), list(changed)],
+        ).fetchall()
+        return changed, in_place, sorted((olds - {r[0] for r in held}) | set(in_place))
+
+    def _set_sources(
+        self, pairs: dict[str, tuple[str, str]], changed: dict[str, tuple[str, str] | None]
+    ) -> None:
+        new = [(s, *pairs[s]) for s, old in changed.items() if old is None]
+        moved = [(*pairs[s], s) for s, old in changed.items() if old is not None]
+        if new:
+            self.con.executemany("INSERT INTO sources VALUES (?, ?, ?)", new)
+        if moved:
+            self.con.executemany(
+                "UPDATE sources SET doc_id = ?, text_hash = ? WHERE source = ?", moved
+            )
+
+    def _delete(self, ids: list[str]) -> None:
+        """Delete documents ``ids`` with their rows, and the actors no document refers to any
+        more; the sorted relation copies are dropped (rebuilt at the end of the ingest)."""
+        from dyads.store.clustered import CLUSTERED
+
+        con, arg = self.con, [ids]
+        in_ids = "IN (SELECT unnest(?::VARCHAR[]))"
+        actors = [
+            r[0]
+            for r in con.execute(
+                f"""SELECT actor_id FROM mentions WHERE doc_id {in_ids}
+                    UNION SELECT source_id FROM relations WHERE doc_id {in_ids}
+                    UNION SELECT target_id FROM relations WHERE doc_id {in_ids}
+                    UNION SELECT attributed_to FROM relations WHERE doc_id {in_ids}""",
+                arg * 4,
+            ).fetchall()
+            if r[0] is not None
+        ]
+        for table in ("relations", "mentions", "sentences"):
+            con.execute(f"DELETE FROM {table} WHERE doc_id {in_ids}", arg)
+        con.execute(f"DELETE FROM documents WHERE id {in_ids}", arg)
+        if actors:
+            con.execute(
+                f"""DELETE FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))
+                    AND id NOT IN (SELECT actor_id FROM mentions WHERE actor_id {in_ids})
+                    AND id NOT IN (SELECT source_id FROM relations WHERE source_id {in_ids})
+                    AND id NOT IN (SELECT target_id FROM relations WHERE target_id {in_ids})
+                    AND id NOT IN (SELECT attributed_to FROM relations
+                                   WHERE attributed_to {in_ids})""",
+                [actors] * 5,
+            )
+        for table in CLUSTERED.values():  # the copies' freshness check counts rows only
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a write did: documents stored, sources whose document was replaced (edited texts),
+    ids of the documents removed with them."""
+
+    documents: int
+    replaced: int = 0
+    removed: tuple[str, ...] = ()
+
+
+def _source_ids(docs: Iterable[Document]) -> dict[str, tuple[str, str]]:
+    """source -> (document id, text hash); a document without a source is its own."""
+    return {d.source or d.id: (d.id, text_hash(d.text)) for d in docs}
+
+
+def _reason(err: BaseException) -> str:
+    return str(err).splitlines()[0] if str(err) else type(err).__name__
+
+
+def _is_damage(err: duckdb.Error) -> bool:
+    """Whether ``err`` says the file cannot be read as a database (cut short, failing its
+    checksums) or DuckDB ran out of memory, rather than a bug in a query. DuckDB raises a bare
+    ``duckdb.Error`` for a block whose checksum does not match."""
+    return type(err) is duckdb.Error or isinstance(
+        err,
+        duckdb.IOException
+        | duckdb.InternalException
+        | duckdb.SerializationException
+        | duckdb.FatalException
+        | duckdb.OutOfMemoryException,
+    )
 
 
 def _rows(batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> dict[str, pa.Table]:

@@ -19,8 +19,9 @@ a scan of every document id and a hash join, three times the relations scan itse
 1M relations, 100k documents); ``r.doc.story_id`` costs nothing more.
 
 A copy is used only while it is fresh: it holds as many rows as ``relations`` (documents are
-only ever inserted, with their relations, so the count covers the ``doc`` fields too) and its
-table comment names the hierarchy it was sorted by (:func:`_stamp`). Otherwise queries read
+inserted with their relations, so the count covers the ``doc`` fields too; a write that deletes
+documents, an edited source replaced, drops the copies in its transaction) and its table comment
+names the hierarchy it was sorted by (:func:`_stamp`). Otherwise queries read
 ``relations`` (correct, slower) until ``ensure_indexes`` runs again (at the end of every ingest).
 """
 

@@ -4,15 +4,20 @@ the DuckDB DDL (``TABLES``) and the Arrow schemas of a processed batch (``ARROW`
 Plain DuckDB tables that export to Parquet as they are, so the web app and a distributed run can
 read them without dyads. Bump SCHEMA_VERSION on any change.
 
-Only ``meta``, ``documents`` and ``actors`` have a PRIMARY KEY: DuckDB keeps each key's ART index
-in memory for as long as the database is open, and the per-document tables hold ~30 rows per
-document (measured ~0.8 kB of ART per document with keys on ``sentences`` and ``relations``).
+Only ``meta``, ``documents``, ``sources`` and ``actors`` have a PRIMARY KEY (one key per document,
+source or actor): DuckDB keeps each key's ART index in memory for as long as the database is open,
+and the per-document tables hold ~30 rows per document (measured ~0.8 kB of ART per document with keys on ``sentences`` and ``relations``).
 Their rows are written only with a document that is not yet stored, in the same transaction
 (``Store.write``), so the document key alone keeps them free of duplicates.
 
 Version 2: no PRIMARY KEY on ``sentences`` and ``relations``.
 Version 3: ``actors.generic`` (an actor without a name: "Islamist militants"); ``relations.event``
 and ``relations.event_mode`` (the PLOVER event type and mode the cue names: ACCUSE, disapprove).
+Version 4: ``meta`` holds the marker ``application = dyads``, so that an ingest into another
+application's DuckDB file is refused instead of adding tables to it; ``sources`` maps each source
+(a file's absolute path, plus ``#<record id>`` or ``:<line>`` for a record) to the id of its
+document and a hash of its text, so that an edited file replaces its document (the edit rule); a
+record id already held by another file's record is scoped to its file (``<id>~<8 hex>``).
 """
 
 from __future__ import annotations
@@ -21,9 +26,11 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-__all__ = ["ARROW", "COLUMNS", "Column", "DOCUMENT_TABLES", "SCHEMA_VERSION", "TABLES"]
+__all__ = ["ARROW", "COLUMNS", "Column", "DOCUMENT_TABLES", "MARKER", "SCHEMA_VERSION", "TABLES"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+#: The rows of ``meta`` that make a DuckDB file a dyads store.
+MARKER = {"application": "dyads", "schema_version": str(SCHEMA_VERSION)}
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,11 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("repairs", "VARCHAR", _S),
         _c("fingerprint", "BIGINT[]", pa.list_(pa.int64())),
         _c("text", "VARCHAR", _S),
+    ),
+    "sources": (
+        _c("source", "VARCHAR PRIMARY KEY", _S),
+        _c("doc_id", "VARCHAR", _S),
+        _c("text_hash", "VARCHAR", _S),
     ),
     "sentences": (
         _c("doc_id", "VARCHAR", _S),

@@ -99,6 +99,7 @@ class StoryIndex:
         self._ids: list[str] = []
         self._stories: list[str] = []
         self._pos: dict[str, int] = {}  # document id -> position, for the documents in the window
+        self._gone: set[int] = set()  # positions of discarded documents still in the window
         self._next = np.full((min(1024, window), self.bands), -1, dtype=np.int32)  # chains
         self._keys = np.zeros(1 << 12, dtype=np.uint32)  # band key per slot (0: empty)
         self._heads = np.full(1 << 12, -1, dtype=np.int32)  # latest document with that key
@@ -120,6 +121,14 @@ class StoryIndex:
         return self._insert(
             doc_id, fp, lambda values, heads: self._best_story(values, heads) or doc_id
         )
+
+    def discard(self, doc_id: str) -> None:
+        """Forget a document (deleted from the store: its source was edited). It is never a
+        candidate again; the documents that joined its story keep that story."""
+        i = self._pos.pop(doc_id, None)
+        if i is not None:
+            self._gone.add(i)
+            self._sets.pop(i, None)
 
     def similarity(self, fp_a: Sequence[int], fp_b: Sequence[int]) -> float:
         """The similarity of two fingerprints, as used for clustering."""
@@ -158,7 +167,9 @@ class StoryIndex:
             self._sets.pop(i - self._recent, None)
         self._sets.pop(i - self.window, None)
         if row < len(self._ids):  # the ring is full: the oldest document leaves the window
-            del self._pos[self._ids[row]]
+            if self._pos.get(self._ids[row]) == i - self.window:  # not discarded or re-added
+                del self._pos[self._ids[row]]
+            self._gone.discard(i - self.window)
             self._ids[row], self._stories[row] = doc_id, story
         else:
             self._ids.append(doc_id)
@@ -196,6 +207,11 @@ class StoryIndex:
             docs, bands = docs[keep], bands[keep]
             found.append(docs)
         cands, shared = np.unique(np.concatenate(found), return_counts=True)
+        if self._gone:
+            keep = ~np.isin(cands, list(self._gone))
+            cands, shared = cands[keep], shared[keep]
+            if not len(cands):
+                return None
         if len(cands) > MAX_VERIFIED:
             top = np.argsort(-shared, kind="stable")[:MAX_VERIFIED]
             cands = np.sort(cands[top])
