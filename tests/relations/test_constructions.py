@@ -13,6 +13,16 @@ from dyads.records import Document
 Edge = tuple[str, str, str, tuple[str, ...], str, str, str | None]
 
 CASES: list[tuple[str, set[Edge]]] = [
+    # the content of a claim: "evidence that ..." is the UN's claim
+    (
+        "UN experts said they had evidence that Rwanda armed the M23.",
+        {("rwanda", "SUPPORTS", "m23", ("weapons",), "believed", "affirmed", "united-nations")},
+    ),
+    # "no evidence that X armed Y" is not an assertion that X armed Y
+    (
+        "Investigators found no evidence that Iran armed the Houthis.",
+        {("iran", "SUPPORTS", "houthis", ("weapons",), "believed", "denied", None)},
+    ),
     # active voice, "provide A with B", coordination of kinds
     (
         "Iran has supplied the Houthis with drones, missiles and money.",

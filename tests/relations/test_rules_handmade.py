@@ -828,6 +828,31 @@ CASES: dict[str, tuple[str, list[str], set[Edge]]] = {
         ],
         {("islamic-state", "LOCATED_IN", "iraq")},
     ),
+    "frame.trailing_denial": (
+        "Burundi accused Rwanda of backing the RED-Tabara rebels, a charge Kigali denies.",
+        [
+            """
+    Burundi  Burundi      PROPN NNP   1 nsubj     B-GPE
+    accused  accuse       VERB  VBD  14 ccomp
+    Rwanda   Rwanda       PROPN NNP   1 dobj      B-GPE
+    of       =            ADP   IN    1 prep
+    backing  back         VERB  VBG   3 pcomp
+    the      =            DET   DT    9 det
+    RED      RED          PROPN NNP   8 compound  B-ORG
+    -        =            PUNCT HYPH  8 punct     I-ORG
+    Tabara   Tabara       PROPN NNP   9 compound  I-ORG
+    rebels   rebel        NOUN  NNS   4 dobj
+    ,        =            PUNCT ,    14 punct
+    a        =            DET   DT   13 det
+    charge   =            NOUN  NN   13 compound
+    Kigali   Kigali       PROPN NNP  14 nsubj     B-GPE
+    denies   deny         VERB  VBZ  14 ROOT
+    .        =            PUNCT .    14 punct
+"""
+        ],
+        # the parse makes "denies" the root: the accusation itself stays affirmed
+        {("burundi", "OPPOSES", "rwanda"), ("rwanda", "SUPPORTS", "red-tabara")},
+    ),
 }
 
 
@@ -835,6 +860,27 @@ CASES: dict[str, tuple[str, list[str], set[Edge]]] = {
 def test_rule_on_a_hand_built_doc(name: str) -> None:
     _sentence, tables, expected = CASES[name]
     assert edges(*tables) == expected
+
+
+def test_a_trailing_denial_denies_the_claim_not_the_accusation() -> None:
+    """frame.trailing_denial: beside the accused claim (believed, Burundi's) stands its denial
+    (believed, Kigali's), and the accusation is affirmed."""
+    _sentence, tables, _ = CASES["frame.trailing_denial"]
+    found = {
+        (
+            r.source.id,
+            r.relation,
+            r.target.id,
+            r.polarity,
+            r.attributed_to.id if r.attributed_to else None,
+        )
+        for r in relations([doc(t) for t in tables])
+    }
+    assert found == {
+        ("burundi", "OPPOSES", "rwanda", "affirmed", None),
+        ("rwanda", "SUPPORTS", "red-tabara", "affirmed", "burundi"),
+        ("rwanda", "SUPPORTS", "red-tabara", "denied", "rwanda.government"),
+    }
 
 
 def test_conjunct_verbs_share_the_last_object() -> None:

@@ -238,7 +238,7 @@ class _Builder:
         if root.dep_ == "poss":
             self.add(Cue(m.start, m.end, "possessive", m.ids))
             if country is not None:
-                self._possessed(root, country)
+                self._possessed(root, country, m.end)
             return
         head, contiguous, words = self._head_noun(m.start, m.end)
         cat = self.desc.head_category(words) if head is not None else None
@@ -329,7 +329,7 @@ class _Builder:
         if root.dep_ == "poss":
             self.add(Cue(m.start, m.end, "metonym", (actor_id,)))
             if country is not None:
-                self._possessed(root, country)
+                self._possessed(root, country, m.end)
             return
         head, contiguous, words = self._head_noun(m.start, m.end)
         cat = self.desc.head_category(words) if head is not None else None
@@ -391,12 +391,13 @@ class _Builder:
         self.add(Cue(left, m.end, rule, (self._body(country, cat),)))
         return True
 
-    def _possessed(self, owner: Token, country: str) -> None:
-        """ "Iran's army": the possessed noun is a mention of the country's body."""
+    def _possessed(self, owner: Token, country: str, after: int = 0) -> None:
+        """ "Iran's army": the possessed noun is a mention of the country's body (``after``: the
+        end of the owner's name, "the Democratic Republic of Congo's foreign ministry")."""
         noun = owner.head
         if noun.i <= owner.i or noun.pos_ not in _NOUNS:
             return
-        start = owner.i + 1
+        start = max(owner.i + 1, after)
         while start < noun.i and self.doc[start].tag_ == "POS":
             start += 1
         words = [t.lower_ for t in self.doc[start : noun.i + 1]]
@@ -418,8 +419,14 @@ class _Builder:
 
     # -- syntax helpers ---------------------------------------------------------------------------------
     def _root(self, start: int, end: int) -> Token:
-        span = self.doc[start:end]
-        return span.root
+        """The head of a name; for a possessed name whose own head is elsewhere ("the Democratic
+        Republic of Congo's foreign ministry": the possessive mark hangs on "Congo"), the token
+        that carries the possessive."""
+        root = self.doc[start:end].root
+        last = self.doc[end - 1]
+        if root.dep_ != "poss" and last.dep_ == "poss" and not start <= last.head.i < end:
+            return last
+        return root
 
     def _head_noun(self, start: int, end: int) -> tuple[Token | None, bool, list[str]]:
         """The noun a name modifies ("Sudanese [military] leaders"), whether the tokens between

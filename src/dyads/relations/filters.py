@@ -14,7 +14,7 @@ from dyads.relations.arguments import np_actors
 from dyads.relations.bodies import seat_government, speaker_body
 from dyads.relations.context import Context
 from dyads.relations.edges import Edge, SentenceView
-from dyads.relations.modality import date_of, frame_of
+from dyads.relations.modality import date_of, frame_of, trailing_denier
 from dyads.relations.ontology import RelationType
 
 __all__ = ["MODALITY_FACTOR", "STEPS", "WEAK_RULES", "to_relations", "types_ok"]
@@ -37,6 +37,7 @@ STEPS = {
     "filter.family": "an actor and its own parent body are no dyad (ontology within_family)",
     "filter.state_levels": "a state and its government are one actor (ontology state_levels)",
     "filter.exhortation": "'called on X to fight Y' reports a request, not a relation",
+    "frame.trailing_denial": "'..., a charge Kigali denies': the claim's denial beside it",
     "filter.founder_member": "states that found an alliance are its members",
     "filter.intent": "'vowed to crush X' is opposition, not an attack",
 }
@@ -211,6 +212,19 @@ def to_relations(
             out.setdefault(
                 (member.relation, member.source.id, member.target.id, member.polarity), member
             )
+        denier = trailing_denier(e.cue, ctx.lex) if ctx.on("frame.trailing_denial") else None
+        if denier is not None and rel.polarity == "affirmed":
+            # "..., a charge Kigali denies": the denier's denial of the same claim, beside it
+            dm = s.at(denier) or next(iter(np_actors(ctx, s, denier)), None)
+            da = ctx.actor(actors, dm.actor_id) if dm is not None else None
+            denial = replace(
+                rel,
+                polarity="denied",
+                modality="believed",
+                attributed_to=da.ref(dm.text) if da is not None and dm is not None else None,
+                id="",
+            )
+            out.setdefault((denial.relation, denial.source.id, denial.target.id, "denied"), denial)
         key = (rel.relation, rel.source.id, rel.target.id, rel.polarity)
         prev = out.get(key)
         if prev is None:

@@ -128,9 +128,20 @@ def frame_of(cue: Token, sent: Span | None, lex: Lexicon, light: Token | None = 
                     if t.dep_ == "pobj" and speaker is None:
                         speaker = t
         head = node.head
-        if head.i == node.i or node.dep_ in BACKGROUND_DEPS:
+        if head.i == node.i:
             break
+        if node.dep_ in BACKGROUND_DEPS and not _content_of(node, head, lex):
+            break
+        if node.dep_ == "acl" and _content_of(node, head, lex):
+            # "evidence that Rwanda armed the M23", "claims that it armed Fano": the clause is
+            # the content of the noun; "no evidence that ..." negates it
+            if _negated(head, lex):
+                negs += 1
         via = node.dep_
+        if via == "ccomp" and head.lemma_ in deny and _trailing_denial(node, head, lex):
+            # "Burundi accused Rwanda of ..., a charge Kigali denies": the denial is of the
+            # accusation's content, not of the accusation
+            break
         if via in COMPLEMENT_DEPS or via == "advcl":
             lemma = head.lemma_
             if lemma in deny and not seen_speaker and via != "conj":
@@ -192,6 +203,51 @@ def frame_of(cue: Token, sent: Span | None, lex: Lexicon, light: Token | None = 
     if negs % 2 == 1:
         polarity = "denied"
     return Frame(modality, polarity, speaker, cue_word)
+
+
+def _content_of(clause: Token, noun: Token, lex: Lexicon) -> bool:
+    """Whether ``clause`` (an "acl" or "relcl") states the content of a noun of claiming or
+    denying ("evidence that ...", "accusations that ...", "denial that ...")."""
+    return (
+        clause.dep_ == "acl"
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.lemma_.lower() in lex.cue_set("belief_nouns") | lex.cue_set("deny_nouns")
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
+
+
+def _trailing_denial(clause: Token, deny: Token, lex: Lexicon) -> bool:
+    """ "X accused Y of ..., a charge Y denies": a deny verb after the clause it denies, with a
+    noun of claiming ("charge", "claim") before its subject."""
+    if clause.i > deny.i:
+        return False
+    subj = next((c for c in deny.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    limit = subj.i if subj is not None else deny.i
+    return any(
+        t.lemma_.lower() in lex.cue_set("belief_nouns")
+        for t in clause.doc[clause.right_edge.i + 1 : limit]
+    )
+
+
+def trailing_denier(cue: Token, lex: Lexicon) -> Token | None:
+    """The subject of a trailing denial of the clause around ``cue`` ("..., a charge Kigali
+    denies"), when ``cue`` is inside the content of a claim (below a verb of claiming)."""
+    deny = lex.cue_set("deny_verbs")
+    belief = lex.cue_set("belief_verbs")
+    node = cue
+    claim: Token | None = None
+    for _ in range(12):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and head.lemma_ in deny and _trailing_denial(node, head, lex):
+            if claim is None or claim.i == cue.i:
+                return None
+            return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if head.lemma_ in belief and claim is None:
+            claim = head
+        node = head
+    return None
 
 
 def _agent(verb: Token) -> Token | None:
