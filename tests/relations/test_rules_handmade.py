@@ -853,6 +853,314 @@ CASES: dict[str, tuple[str, list[str], set[Edge]]] = {
         # the parse makes "denies" the root: the accusation itself stays affirmed
         {("burundi", "OPPOSES", "rwanda"), ("rwanda", "SUPPORTS", "red-tabara")},
     ),
+    "arg.partitive": (
+        "Qatar is one of the main backers of Hamas.",
+        [
+            """
+    Qatar    Qatar        PROPN NNP   1 nsubj     B-GPE
+    is       be           AUX   VBZ   1 ROOT
+    one      =            NUM   CD    1 attr      B-CARDINAL
+    of       =            ADP   IN    2 prep
+    the      =            DET   DT    6 det
+    main     =            ADJ   JJ    6 amod
+    backers  backer       NOUN  NNS   3 pobj
+    of       =            ADP   IN    6 prep
+    Hamas    Hamas        PROPN NNP   7 pobj      B-ORG
+    .        =            PUNCT .     1 punct
+"""
+        ],
+        {("qatar", "SUPPORTS", "hamas")},
+    ),
+    "arg.coordinated_appositive": (
+        "The Sudanese Congress Party, the largest party in the coalition and a close ally of the United Arab Emirates, signed the charter.",
+        [
+            """
+    The        =            DET   DT    3 det       B-ORG
+    Sudanese   Sudanese     PROPN NNP   3 compound  I-ORG
+    Congress   Congress     PROPN NNP   3 compound  I-ORG
+    Party      Party        PROPN NNP  21 nsubj     I-ORG
+    ,          =            PUNCT ,     3 punct
+    the        =            DET   DT    7 det
+    largest    large        ADJ   JJS   7 amod
+    party      =            NOUN  NN    3 appos
+    in         =            ADP   IN    7 prep
+    the        =            DET   DT   10 det
+    coalition  =            NOUN  NN    8 pobj
+    and        =            CCONJ CC    7 cc
+    a          =            DET   DT   14 det
+    close      =            ADJ   JJ   14 amod
+    ally       =            NOUN  NN    7 conj
+    of         =            ADP   IN   14 prep
+    the        =            DET   DT   19 det
+    United     United       PROPN NNP  19 compound  B-GPE
+    Arab       Arab         PROPN NNP  19 compound  I-GPE
+    Emirates   Emirates     PROPN NNP  15 pobj      I-GPE
+    ,          =            PUNCT ,     3 punct
+    signed     sign         VERB  VBD  21 ROOT
+    the        =            DET   DT   23 det
+    charter    =            NOUN  NN   21 dobj
+    .          =            PUNCT .    21 punct
+"""
+        ],
+        {("sudanese-congress-party", "COOPERATES", "united-arab-emirates")},
+    ),
+    "arg.examples": (
+        "Hamas receives help from several states, such as Iran and Qatar.",
+        [
+            """
+    Hamas     Hamas        PROPN NNP   1 nsubj     B-ORG
+    receives  receive      VERB  VBZ   1 ROOT
+    help      =            NOUN  NN    1 dobj
+    from      =            ADP   IN    1 prep
+    several   =            ADJ   JJ    5 amod
+    states    state        NOUN  NNS   3 pobj
+    ,         =            PUNCT ,     5 punct
+    such      =            ADJ   JJ    8 amod
+    as        =            ADP   IN    5 prep
+    Iran      Iran         PROPN NNP   8 pobj      B-GPE
+    and       =            CCONJ CC    9 cc
+    Qatar     Qatar        PROPN NNP   9 conj      B-GPE
+    .         =            PUNCT .     1 punct
+"""
+        ],
+        {("qatar", "SUPPORTS", "hamas"), ("iran", "SUPPORTS", "hamas")},
+    ),
+    "arg.copula_identity": (
+        "The strongest militias, armed and paid by Iran, are Kataib Hezbollah, Harakat al-Nujaba and Kataib Sayyid al-Shuhada.",
+        [
+            """
+    The        =            DET   DT    2 det
+    strongest  strong       ADJ   JJS   2 amod
+    militias   militia      NOUN  NNS  10 nsubj
+    ,          =            PUNCT ,     2 punct
+    armed      =            ADJ   JJ    2 acl
+    and        =            CCONJ CC    4 cc
+    paid       pay          VERB  VBN   4 conj
+    by         =            ADP   IN    6 agent
+    Iran       Iran         PROPN NNP   7 pobj      B-GPE
+    ,          =            PUNCT ,     2 punct
+    are        be           AUX   VBP  10 ROOT
+    Kataib     Kataib       PROPN NNP  12 compound  B-ORG
+    Hezbollah  Hezbollah    PROPN NNP  10 attr      I-ORG
+    ,          =            PUNCT ,    12 punct
+    Harakat    Harakat      PROPN NNP  17 compound  B-ORG
+    al         =            PROPN NNP  17 compound  I-ORG
+    -          =            PROPN NNP  17 punct     I-ORG
+    Nujaba     Nujaba       PROPN NNP  12 appos     I-ORG
+    and        =            CCONJ CC   17 cc
+    Kataib     Kataib       PROPN NNP  23 compound  B-ORG
+    Sayyid     Sayyid       PROPN NNP  23 compound  I-ORG
+    al         =            PROPN NNP  23 compound  I-ORG
+    -          =            PROPN NNP  23 punct     I-ORG
+    Shuhada    Shuhada      PROPN NNP  17 conj      I-ORG
+    .          =            PUNCT .    10 punct
+"""
+        ],
+        {
+            ("iran", "SUPPORTS", "harakat-al-nujaba"),
+            ("iran", "SUPPORTS", "kataib-hezbollah"),
+            ("iran", "SUPPORTS", "kataib-sayyid-al-shuhada"),
+        },
+    ),
+    "parse.lemma_fix": (
+        "The PKK has been waging an insurgency against Turkey since 1984.",
+        [
+            """
+    The         =            DET   DT    1 det
+    PKK         PKK          PROPN NNP   4 nsubj     B-ORG
+    has         have         AUX   VBZ   4 aux
+    been        be           AUX   VBN   4 aux
+    waging      wag          VERB  VBG   4 ROOT
+    an          =            DET   DT    6 det
+    insurgency  =            NOUN  NN    4 dobj
+    against     =            ADP   IN    4 prep
+    Turkey      Turkey       PROPN NNP   7 pobj      B-GPE
+    since       =            SCONJ IN    4 prep
+    1984        =            NUM   CD    9 pobj      B-DATE
+    .           =            PUNCT .     4 punct
+"""
+        ],
+        {("pkk", "ATTACKS", "turkey")},
+    ),
+    "parse.series_verb": (
+        "Qatar funded, armed and trained the rebels of the Free Syrian Army.",
+        [
+            """
+    Qatar    Qatar        PROPN NNP   1 nsubj     B-GPE
+    funded   fund         VERB  VBD   1 ROOT
+    ,        =            PUNCT ,     1 punct
+    armed    =            ADJ   JJ    1 advcl
+    and      =            CCONJ CC    3 cc
+    trained  train        VERB  VBD   3 conj
+    the      =            DET   DT    7 det
+    rebels   rebel        NOUN  NNS   5 dobj
+    of       =            ADP   IN    7 prep
+    the      =            DET   DT   12 det
+    Free     Free         PROPN NNP  12 amod      B-ORG
+    Syrian   Syrian       PROPN NNP  12 amod      I-ORG
+    Army     Army         PROPN NNP   8 pobj      I-ORG
+    .        =            PUNCT .     1 punct
+"""
+        ],
+        {("qatar", "SUPPORTS", "free-syrian-army")},
+    ),
+    "parse.gerund_object": (
+        "Turkey bombing PKK positions in Iraq angered Baghdad.",
+        [
+            """
+    Turkey     Turkey       PROPN NNP   1 compound  B-GPE
+    bombing    =            NOUN  NN    6 nsubj
+    PKK        =            NOUN  NN    3 compound  B-ORG
+    positions  position     NOUN  NNS   1 dobj
+    in         =            ADP   IN    3 prep
+    Iraq       Iraq         PROPN NNP   4 pobj      B-GPE
+    angered    anger        VERB  VBD   6 ROOT
+    Baghdad    Baghdad      PROPN NNP   6 dobj      B-GPE
+    .          =            PUNCT .     6 punct
+"""
+        ],
+        {("turkey", "ATTACKS", "pkk")},
+    ),
+    "parse.adjective_pos": (
+        "Kinshasa calls the M23 illegitimate.",
+        [
+            """
+    Kinshasa      Kinshasa     PROPN NNP   1 nsubj     B-GPE
+    calls         call         VERB  VBZ   1 ROOT
+    the           =            DET   DT    3 det
+    M23           M23          PROPN NNP   1 dobj      B-ORG
+    illegitimate  =            NOUN  NN    1 oprd
+    .             =            PUNCT .     1 punct
+"""
+        ],
+        {("dr-congo.government", "OPPOSES", "m23")},
+    ),
+    "parse.noun_as_adjective": (
+        "Pakistan's rival India has built a dam.",
+        [
+            """
+    Pakistan  Pakistan     PROPN NNP   3 poss      B-GPE
+    's        =            PART  POS   0 case
+    rival     =            ADJ   JJ    3 amod
+    India     India        PROPN NNP   5 nsubj     B-GPE
+    has       have         AUX   VBZ   5 aux
+    built     build        VERB  VBN   5 ROOT
+    a         =            DET   DT    7 det
+    dam       =            NOUN  NN    5 dobj
+    .         =            PUNCT .     5 punct
+"""
+        ],
+        {("pakistan", "OPPOSES", "india")},
+    ),
+    "noun.name_owner": (
+        "Pakistan's rival India has built a dam.",
+        [
+            """
+    Pakistan  Pakistan     PROPN NNP   3 poss      B-GPE
+    's        =            PART  POS   0 case
+    rival     =            ADJ   JJ    3 amod
+    India     India        PROPN NNP   5 nsubj     B-GPE
+    has       have         AUX   VBZ   5 aux
+    built     build        VERB  VBN   5 ROOT
+    a         =            DET   DT    7 det
+    dam       =            NOUN  NN    5 dobj
+    .         =            PUNCT .     5 punct
+"""
+        ],
+        {("pakistan", "OPPOSES", "india")},
+    ),
+    "event.beneficiary": (
+        "Support from Iran reinforces the Houthis' resolve.",
+        [
+            """
+    Support     =            NOUN  NN    3 nsubj
+    from        =            ADP   IN    0 prep
+    Iran        Iran         PROPN NNP   1 pobj      B-GPE
+    reinforces  reinforce    VERB  VBZ   3 ROOT
+    the         =            DET   DT    5 det
+    Houthis     Houthis      PROPN NNP   7 poss      B-ORG
+    '           =            PART  POS   5 case
+    resolve     =            NOUN  NN    3 dobj
+    .           =            PUNCT .     3 punct
+"""
+        ],
+        {("iran", "SUPPORTS", "houthis")},
+    ),
+    "event.provided_by": (
+        "The M23 benefited from help provided by Rwanda.",
+        [
+            """
+    The        =            DET   DT    1 det
+    M23        M23          PROPN NNP   2 nsubj     B-ORG
+    benefited  benefit      VERB  VBD   2 ROOT
+    from       =            ADP   IN    2 prep
+    help       =            NOUN  NN    3 pobj
+    provided   provide      VERB  VBN   4 acl
+    by         =            ADP   IN    5 agent
+    Rwanda     Rwanda       PROPN NNP   6 pobj      B-GPE
+    .          =            PUNCT .     2 punct
+"""
+        ],
+        {("rwanda", "SUPPORTS", "m23")},
+    ),
+    "event.key_role": (
+        "The IRGC was instrumental in the creation of Hezbollah.",
+        [
+            """
+    The           =            DET   DT    1 det
+    IRGC          =            NOUN  NN    2 nsubj     B-ORG
+    was           be           AUX   VBD   2 ROOT
+    instrumental  =            ADJ   JJ    2 acomp
+    in            =            ADP   IN    3 prep
+    the           =            DET   DT    6 det
+    creation      =            NOUN  NN    4 pobj
+    of            =            ADP   IN    6 prep
+    Hezbollah     Hezbollah    PROPN NNP   7 pobj      B-ORG
+    .             =            PUNCT .     2 punct
+"""
+        ],
+        {("irgc", "CREATED", "hezbollah")},
+    ),
+    "demonym_supplier": (
+        "The Houthis have been buying Iranian drones.",
+        [
+            """
+    The      =            DET   DT    1 det
+    Houthis  Houthis      PROPN NNP   4 nsubj     B-ORG
+    have     =            AUX   VBP   4 aux
+    been     be           AUX   VBN   4 aux
+    buying   buy          VERB  VBG   4 ROOT
+    Iranian  =            ADJ   JJ    6 amod      B-NORP
+    drones   drone        NOUN  NNS   4 dobj
+    .        =            PUNCT .     4 punct
+"""
+        ],
+        {("iran", "SUPPORTS", "houthis")},
+    ),
+    "verb.help_agent.active": (
+        "Ahmed Shah Massoud founded the Northern Alliance with the help of Russia.",
+        [
+            """
+    Ahmed     Ahmed        PROPN NNP   2 compound  B-PERSON
+    Shah      Shah         PROPN NNP   2 compound  I-PERSON
+    Massoud   Massoud      PROPN NNP   3 nsubj     I-PERSON
+    founded   found        VERB  VBD   3 ROOT
+    the       =            DET   DT    6 det
+    Northern  Northern     PROPN NNP   6 compound  B-ORG
+    Alliance  Alliance     PROPN NNP   3 dobj      I-ORG
+    with      =            ADP   IN    3 prep
+    the       =            DET   DT    9 det
+    help      =            NOUN  NN    7 pobj
+    of        =            ADP   IN    9 prep
+    Russia    Russia       PROPN NNP  10 pobj      B-GPE
+    .         =            PUNCT .     3 punct
+"""
+        ],
+        {
+            ("russia", "CREATED", "northern-alliance"),
+            ("ahmed-shah-massoud", "CREATED", "northern-alliance"),
+        },
+    ),
 }
 
 
@@ -881,6 +1189,14 @@ def test_a_trailing_denial_denies_the_claim_not_the_accusation() -> None:
         ("rwanda", "SUPPORTS", "red-tabara", "affirmed", "burundi"),
         ("rwanda", "SUPPORTS", "red-tabara", "denied", "rwanda.government"),
     }
+
+
+def test_a_series_of_verbs_gives_every_kind() -> None:
+    """parse.series_verb: "funded, armed and trained": "armed", tagged ADJ, is a verb of the
+    series, so all three kinds."""
+    _sentence, tables, _ = CASES["parse.series_verb"]
+    found = {(r.source.id, r.target.id, r.kinds) for r in relations([doc(t) for t in tables])}
+    assert found == {("qatar", "free-syrian-army", ("funding", "weapons", "training"))}
 
 
 def test_conjunct_verbs_share_the_last_object() -> None:

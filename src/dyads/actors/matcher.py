@@ -149,11 +149,14 @@ def find_matches(
         chosen.append(GazMatch(start, end, kind, ids))
         taken[start:end] = b"\x01" * (end - start)
     chosen.sort()
-    return tuple(_yield_to_entities(doc, chosen, desc))
+    return tuple(_yield_to_entities(doc, chosen, desc, gaz))
 
 
-def _yield_to_entities(doc: Doc, matches: list[GazMatch], desc: Descriptors) -> Iterator[GazMatch]:
-    """Drop a country-ish match that is only part of a longer named entity."""
+def _yield_to_entities(
+    doc: Doc, matches: list[GazMatch], desc: Descriptors, gaz: Gazetteer
+) -> Iterator[GazMatch]:
+    """Drop a country-ish match that is only part of a longer named entity, and a name that is
+    only part of a longer one ("National Security Council", "Sudanese Congress Party")."""
     ents = [e for e in doc.ents if e.label_ in _NAME_LABELS]
     if not ents:
         yield from matches
@@ -163,10 +166,21 @@ def _yield_to_entities(doc: Doc, matches: list[GazMatch], desc: Descriptors) -> 
         for i in range(ent.start, ent.end):
             ent_at[i] = ent
     covered: set[int] = {i for m in matches for i in range(m.start, m.end)}
+    demonym_at = {m.end: m for m in matches if m.kind == "demonym" and len(m.ids) == 1}
     for m in matches:
         found = ent_at.get(m.start)
         if m.kind in ("alias", "acronym") and _inside_longer_name(doc, m, ent_at, covered, desc):
             continue  # "National Security Council" is not the UN Security Council
+        before = demonym_at.get(m.start)
+        if (
+            m.kind == "alias"
+            and before is not None
+            and found is not None
+            and found.start <= before.start
+            and len(m.ids) == 1
+            and gaz.actors[m.ids[0]].country not in (None, gaz.actors[before.ids[0]].country)
+        ):
+            continue  # "Sudanese Congress Party" is not India's Congress party
         if (
             m.kind in COUNTRYISH
             and found is not None
@@ -199,8 +213,8 @@ def _inside_longer_name(
             tok.is_alpha
             and tok.is_title
             and tok.lower_ not in _FILLER
-            and tok.lower_ not in desc.office_words
             and tok.lower_ not in desc.titles
+            and tok.lower_ not in _TITLE_WORDS
         ):
             return True
     return False
@@ -211,6 +225,10 @@ def _is_a_list(ent: Span) -> bool:
     return any(t.text == "," or t.dep_ == "cc" for t in ent)
 
 
+#: words of an office next to a name, which do not make a longer name ("Hezbollah Secretary-General")
+_TITLE_WORDS = frozenset(
+    "secretary general minister president chief commander spokesman leader deputy head".split()
+)
 _FILLER = frozenset({"the", "of", "'s", "\u2019s", "-", "'"})
 
 

@@ -15,6 +15,8 @@ from dyads.relations.edges import SentenceView
 __all__ = ["agents", "holders", "kinds_of", "names_actor", "np_actors", "pobjs", "subjects"]
 
 _WH = ("which", "who", "that", "whom")
+#: "one of the backers", "two of the founders": the noun is said of the partitive's holder
+PARTITIVES = frozenset("one two three several some many each any all both".split())
 #: mentions that stand in for an actor named in apposition ("the group's armed wing, the
 #: Qassam Brigades"): the apposition names it better
 _STAND_INS = ("description", "pronoun", "discourse_pronoun", "part", "home_state", "generic")
@@ -84,6 +86,17 @@ def np_actors(
             found = _part_owner(ctx, s, t, depth, parts)
             if found is not None:
                 out.append(found)
+                continue
+        if depth < 2 and ctx.on("arg.examples"):
+            # "outside powers, including Russia and Turkey", "states such as Iran", "namely X"
+            listed = [m for p in _examples(t) for m in np_actors(ctx, s, p, depth + 1, parts)]
+            if listed:
+                out.extend(listed)
+                continue
+        if depth < 2 and ctx.on("arg.copula_identity"):
+            # "The strongest militias, armed and paid by Iran, are A, B and C": the militias
+            # are A, B and C
+            out.extend(m for p in _identified(ctx, t) for m in np_actors(ctx, s, p, depth + 1))
     uniq: dict[str, Mention] = {}
     for m in out:
         uniq.setdefault(m.actor_id, m)
@@ -139,7 +152,7 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Token], bo
             and (
                 verb.dep_ != "conj"
                 or subjects(ctx, verb.head, depth + 1)[1]
-                or verb.head.dep_ == "acomp"
+                or verb.head.dep_ in ("acomp", "acl")
             )
         )
         if depth < 4
@@ -156,7 +169,8 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Token], bo
     if verb.dep_ == "relcl":
         return [head], passive
     if verb.dep_ == "acl":
-        return [head], verb.tag_ == "VBN"
+        # "the militias, armed and paid by Iran": a participle the model tags JJ is passive too
+        return [head], verb.tag_ == "VBN" or (verb.tag_ == "JJ" and verb.lower_.endswith("ed"))
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         gov = head.head
         for _ in range(3):  # "accused by UN experts and US lawmakers of arming": "of" misattached
@@ -232,6 +246,9 @@ def kinds_of(ctx: Context, tok: Token) -> list[str]:
             if (mod, lemma) in lex.kind_phrases:
                 found = lex.kind_phrases[(mod, lemma)]
                 kinds.append(found)
+        if found is None and tuple(mods) in lex.kind_phrases:
+            found = lex.kind_phrases[tuple(mods)]  # "air defence systems"
+            kinds.append(found)
         if found is None:
             if lemma in lex.kind_words:
                 kinds.append(lex.kind_words[lemma])
@@ -250,12 +267,31 @@ def holders(ctx: Context, s: SentenceView, n: Token) -> list[Mention]:
     """Who the noun ``n`` is said of: "X is a proxy", "X, a proxy", "proxy X"."""
     w = ctx.words
     head = n.head
+    if ctx.on("arg.partitive") and n.dep_ == "pobj" and head.lower_ in ("of", "among"):
+        one = head.head
+        if head.lower_ == "of" and one.lower_ in PARTITIVES:
+            # "Qatar is one of the main backers of Hamas": what is said of "one"
+            return holders(ctx, s, one)
+        if head.lower_ == "among" and one.lemma_ in w.copulas:
+            # "Qatar is among the main backers of Hamas"
+            subs, _ = subjects(ctx, one)
+            return [m for t in subs for m in np_actors(ctx, s, t)]
+    if ctx.on("arg.coordinated_appositive") and n.dep_ == "conj" and head.dep_ in ("appos", "attr"):
+        # "The P, the largest party in the coalition and a close ally of X": the first apposition's
+        first = head
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        return holders(ctx, s, first)
     if n.dep_ in ("attr", "acomp", "oprd") and head.lemma_ in w.copulas:
         subs, _ = subjects(ctx, head)
         return [m for t in subs for m in np_actors(ctx, s, t)]
     if n.dep_ == "nsubj" and head.lemma_ in w.copulas:  # "Ankara's main enemy is the SDF"
         attrs = [c for c in head.children if c.dep_ == "attr"]
         return [m for t in attrs for m in np_actors(ctx, s, t)]
+    if n.dep_ in ("dobj", "oprd", "attr", "xcomp") and head.lemma_ in w.appoint_verbs:
+        objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and c.i != n.i]
+        if objs:  # "appointed X commander", "X was appointed one of the deputy leaders"
+            return [m for t in objs for m in np_actors(ctx, s, t)]
     if n.dep_ == "oprd" or (n.dep_ in ("dobj", "attr") and head.lemma_ in w.consider_verbs):
         # "Turkey considers the YPG an extension of the PKK"
         objs = [
@@ -270,7 +306,7 @@ def holders(ctx: Context, s: SentenceView, n: Token) -> list[Mention]:
             acts = np_actors(ctx, s, c)
             if acts:
                 return acts
-    if n.dep_ == "compound" and head.pos_ == "PROPN" and s.at(head):
+    if n.dep_ in ("compound", "amod") and head.pos_ == "PROPN" and s.at(head):
         return [s.at(head)]  # type: ignore[list-item]
     if n.dep_ == "pobj" and head.lower_ == "as":
         gov = head.head
@@ -279,10 +315,6 @@ def holders(ctx: Context, s: SentenceView, n: Token) -> list[Mention]:
             return [m for t in objs for m in np_actors(ctx, s, t)]
         subs, _ = subjects(ctx, gov) if gov.pos_ in ("VERB", "AUX") else ([], False)
         return [m for t in subs for m in np_actors(ctx, s, t)]
-    if n.dep_ in ("dobj", "oprd") and head.lemma_ in w.appoint_verbs:
-        objs = [c for c in head.children if c.dep_ == "dobj" and c.i != n.i]
-        if objs:
-            return [m for t in objs for m in np_actors(ctx, s, t)]
     for c in n.children:  # "the Houthis' backers in Tehran"
         if c.dep_ == "prep" and c.lower_ in ("in", "at"):
             for p in c.children:
@@ -354,3 +386,33 @@ def clause_pobjs(verb: Token, preps: Iterable[str]) -> list[Token]:
             found.extend(p for p in t.children if p.dep_ == "pobj")
         stack.extend(t.children)
     return sorted(found, key=lambda t: t.i)
+
+
+def _examples(t: Token) -> list[Token]:
+    """The examples a noun phrase lists: "including X", "such as X", "like X", "namely X"."""
+    out: list[Token] = []
+    for c in t.children:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("including", "like", "notably", "especially")
+            or c.dep_ == "prep"
+            and c.lower_ == "as"
+            and any(g.lower_ == "such" for g in c.children)
+        ):
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "appos" and any(g.lower_ == "namely" for g in c.children):
+            out.append(c)
+    return out
+
+
+def _identified(ctx: Context, t: Token) -> list[Token]:
+    """What a copula says a subject noun is ("the militias ... are A, B and C"), or what an
+    attribute noun's subject is ("A is the militia armed by Iran")."""
+    head = t.head
+    if head.lemma_ not in ctx.words.copulas:
+        return []
+    if t.dep_ == "nsubj":
+        return [c for c in head.children if c.dep_ == "attr"]
+    if t.dep_ == "attr":
+        return [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return []

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from dyads.records import Actor
 from dyads.relations.lexicon import Lexicon
 from dyads.relations.ontology import Ontology
@@ -26,6 +28,14 @@ class Context:
     #: names of rules and steps switched off (``Settings.disabled_rules``: ablation studies)
     disabled: frozenset[str] = frozenset()
     _capitals: dict[str, str] | None = field(default=None, repr=False)
+
+    def lemma(self, tok: Token) -> str:
+        """The token's lemma, with the small model's known mistakes fixed ("waging" -> "wage")."""
+        if self.on("parse.lemma_fix"):
+            fixed = self.words.lemma_fixes.get(tok.lower_)
+            if fixed is not None:
+                return fixed
+        return str(tok.lemma_.lower())
 
     def on(self, name: str) -> bool:
         """Whether the rule or step ``name`` is switched on."""

@@ -16,6 +16,7 @@ from dyads.relations.arguments import (
     holders,
     kinds_of,
     np_actors,
+    object_owners,
     pobjs,
     subjects,
 )
@@ -26,12 +27,16 @@ from dyads.relations.edges import Edge, SentenceView
 __all__ = ["STEPS", "event_noun", "predicative", "relational_noun"]
 
 STEPS = {
+    "noun.name_owner": "'Pakistan's rival India': the name's possessor is the other side",
     "noun.splinter": "'a FARC dissident unit' has left FARC: no MEMBER_OF",
     "noun.army_chief": "'Pakistan's army chief' leads the military, not the state",
     "noun.one_of_several": "'a senior Kataib Hezbollah commander' is one of several: MEMBER_OF",
     "event.in_support_of": "'opened a front in support of the group'",
     "event.between": "'an alliance between X and Y'",
     "event.light_verb": "a light verb passes the event's giver or holder ('X has influence')",
+    "event.beneficiary": "'Support from Iran reinforces the Houthis' resolve'",
+    "event.provided_by": "'help provided by Rwanda': the agent of the participle gives it",
+    "event.key_role": "'was instrumental in the creation of Hezbollah'",
     "event.sever": "'cut ties with': a sanction (OPPOSES, SANCTION withdraw), not a denied tie",
 }
 
@@ -46,7 +51,9 @@ def relational_noun(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
         if c.dep_ == "poss":
             others.extend(np_actors(ctx, s, c))
         elif c.dep_ in ("compound", "amod", "nmod"):
-            acts = [s.at(c)] if s.at(c) else []
+            mc = s.at(c)
+            # the generic phrase the noun heads ("the two deputy leaders") is not another party
+            acts = [mc] if mc is not None and not (mc is s.at(n) and mc.rule == "generic") else []
             if cue.modifier == "holder":
                 if cue.holder_is == "target" or cue.relation in ("COOPERATES", "OPPOSES"):
                     # "its Yemeni allies" are not Yemen
@@ -56,6 +63,11 @@ def relational_noun(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
                 others.extend(a for a in acts if a)
     for t in pobjs(n, cue.preps):
         others.extend(np_actors(ctx, s, t))
+    if n.dep_ in ("compound", "amod") and s.at(n.head) is not None and ctx.on("noun.name_owner"):
+        # "Pakistan's rival India", "their archenemy India": the name's possessor
+        for c in n.head.children:
+            if c.dep_ == "poss" and c.i < n.i:
+                others.extend(np_actors(ctx, s, c))
     own = s.at(n)
     if not held and mod_holders:
         held = mod_holders
@@ -81,16 +93,22 @@ def relational_noun(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
     role = None
     relation = cue.relation
     if cue.role:
-        mods = [c.lower_ for c in n.children if c.dep_ in ("amod", "compound") and not s.at(c)]
+        mods = [
+            c.lower_
+            for c in n.children
+            if c.dep_ in ("amod", "compound") and (not s.at(c) or s.at(c) is s.at(n))
+        ]
         role = " ".join([*mods, n.lower_]).strip()
         if role.endswith("s") and not role.endswith("ss"):
             role = role[:-1]
+        partitive = n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ == "one"
         if (
             relation == "LEADS"
             and (
                 n.tag_ == "NNS"
                 or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.children)
             )
+            and not (partitive and role.split()[-1] in w.leading_titles)
             and ctx.on("noun.one_of_several")
         ):
             relation = "MEMBER_OF"  # "a senior Kataib Hezbollah commander" is one of several
@@ -149,6 +167,16 @@ def event_noun(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
     target_preps = cue.target_preps + (("of",) if n.lemma_.lower() in w.of_target_events else ())
     for t in pobjs(n, target_preps):
         targets.extend(np_actors(ctx, s, t, parts=parts))
+    if not targets and ctx.on("parse.gerund_object"):
+        # "Turkey bombing PKK positions": the small model makes the gerund a noun with an object
+        for c in n.children:
+            if c.dep_ == "dobj":
+                targets.extend(np_actors(ctx, s, c, parts=parts))
+    if not sources and ctx.on("event.provided_by"):
+        # "help provided by Rwanda", "the support given by Qatar"
+        for c in n.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                sources.extend(m for t in pobjs(c, ("by",)) for m in np_actors(ctx, s, t))
     if (
         n.dep_ == "pobj"
         and n.head.lower_ == "in"
@@ -188,7 +216,7 @@ def event_noun(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
         and gov.pos_ in ("VERB", "AUX")
         and ctx.on("event.light_verb")
     ):
-        lemma = gov.lemma_.lower()
+        lemma = ctx.lemma(gov)
         if lemma in w.strain_verbs:
             return []
         if (
@@ -247,6 +275,34 @@ def event_noun(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
             sources = subj_acts
         elif lemma in ctx.lex.cue_set("deny_verbs") and n_dep == "dobj" and not sources:
             sources = subj_acts  # "the service denies any link to the network"
+    if (
+        n_dep in ("nsubj", "nsubjpass")
+        and gov.pos_ in ("VERB", "AUX")
+        and ctx.lemma(gov) in w.benefit_verbs
+        and cue.relation == "SUPPORTS"
+        and not targets
+        and ctx.on("event.beneficiary")
+    ):
+        # "Support from Iran reinforces the Houthis' resolve": whom it helps is the target
+        light = gov
+        for c in gov.children:
+            if c.dep_ in ("dobj", "obj"):
+                targets.extend(np_actors(ctx, s, c) or object_owners(ctx, s, c))
+    if (
+        n_dep == "pobj"
+        and head.lower_ == "in"
+        and head.head.lemma_.lower() in w.key_role_words
+        and not sources
+        and ctx.on("event.key_role")
+    ):
+        # "The IRGC was instrumental in the creation of Hezbollah", "played a key role in"
+        role = head.head
+        verb = role.head if role.dep_ in ("acomp", "amod", "dobj", "attr") else role
+        if role.dep_ == "amod":
+            verb = role.head.head
+        subs, _ = subjects(ctx, verb) if verb.pos_ in ("VERB", "AUX") else ([], False)
+        sources = [m for t in subs for m in np_actors(ctx, s, t)]
+        light = verb if verb.pos_ in ("VERB", "AUX") else None
     if cue.relation == "COOPERATES" and not targets and len(sources) >= 2:
         # "Egypt and Turkey restored full diplomatic ties"
         sources, targets = sources[:1], sources[1:]

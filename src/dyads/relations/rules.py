@@ -38,7 +38,7 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule(
         "verb",
-        lambda ctx, s, t: verbs.is_verb(t) and t.lemma_.lower() in ctx.lex.verbs,
+        lambda ctx, s, t: verbs.is_verb(t) and ctx.lemma(t) in ctx.lex.verbs,
         verbs.verb,
         "a verb of the lexicon: 'Iran arms the Houthis', 'were armed by Kigali'",
     ),
@@ -50,7 +50,19 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "relational_noun",
-        lambda ctx, s, t: t.pos_ in _NOUNS and t.lemma_.lower() in ctx.lex.nouns,
+        lambda ctx, s, t: (
+            t.lemma_.lower() in ctx.lex.nouns
+            and (
+                t.pos_ in _NOUNS
+                # "Pakistan's rival India": the small model tags the noun ADJ before a name
+                or (
+                    t.pos_ == "ADJ"
+                    and t.dep_ == "amod"
+                    and s.at(t.head) is not None
+                    and ctx.on("parse.noun_as_adjective")
+                )
+            )
+        ),
         nouns.relational_noun,
         "'X is a proxy of Y', 'Y's backers in Tehran', 'Hezbollah leader Naim Qassem'",
     ),
@@ -100,6 +112,12 @@ RULES: tuple[Rule, ...] = (
         "'ISIL's campaign in Iraq': who carries out attacks in a place is there",
     ),
     Rule(
+        "demonym_supplier",
+        lambda ctx, s, t: t.pos_ == "NOUN" and t.dep_ in ("dobj", "obj"),
+        st.demonym_supplier,
+        "'buying Iranian drones': the maker's state supplied the buyer",
+    ),
+    Rule(
         "under",
         lambda ctx, s, t: t.lower_ in ("under", "at") and t.dep_ == "prep",
         st.under,
@@ -125,7 +143,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "adjective",
-        lambda ctx, s, t: t.pos_ == "ADJ" and t.lemma_.lower() in ctx.lex.adjectives,
+        lambda ctx, s, t: (
+            t.lemma_.lower() in ctx.lex.adjectives
+            and (
+                t.pos_ == "ADJ"
+                # "Kinshasa calls the M23 illegitimate": the small model tags it NOUN or VERB
+                or (t.dep_ in ("oprd", "acomp", "amod") and ctx.on("parse.adjective_pos"))
+            )
+        ),
         st.adjective,
         "'X is hostile to Y', 'the militia, loyal to Kigali'",
     ),
@@ -168,6 +193,17 @@ def all_rule_names() -> dict[str, str]:
     for steps in (verbs.STEPS, nouns.STEPS, filters.STEPS):
         names.update(steps)
     names["body.part_of_state"] = "'Rwandan troops' are the Rwandan military"
+    names["parse.series_verb"] = "'funded, armed and trained the rebels': 'armed' tagged ADJ"
+    names["parse.gerund_object"] = "'Turkey bombing PKK positions': a gerund parsed as a noun"
+    names["parse.adjective_pos"] = "'calls the M23 illegitimate': an adjective cue tagged NOUN/VERB"
+    names["parse.noun_as_adjective"] = "'Pakistan's rival India': a relation noun tagged ADJ"
+    names["parse.lemma_fix"] = "'waging' lemmatised 'wag': the lemma the word has"
+    names["arg.partitive"] = "'one of the main backers of Hamas', 'among the backers of'"
+    names["arg.coordinated_appositive"] = (
+        "'the largest party and a close ally of X': the apposed name"
+    )
+    names["arg.examples"] = "'outside powers, including Russia and Turkey', 'such as', 'namely'"
+    names["arg.copula_identity"] = "'the militias, armed by Iran, are A, B and C'"
     names["parse.distant_target"] = (
         "'conducted strikes ... using aircraft against ISIL': far 'against'"
     )

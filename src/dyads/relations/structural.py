@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from dyads.relations.arguments import np_actors, pobjs, subjects
+from dyads.relations.arguments import kinds_of, np_actors, pobjs, subjects
 from dyads.relations.bodies import military_of
 from dyads.relations.context import Context
 from dyads.relations.edges import Edge, SentenceView
@@ -364,4 +364,45 @@ def event_location(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
         for o in owners
         for p in places
         if o.actor_id != p.actor_id
+    ]
+
+
+def demonym_supplier(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
+    """ "The Houthis have been buying Iranian drones", "RSF fighters carried Chinese-made
+    rifles": goods named with their maker's demonym, bought, received or used by an actor, were
+    supplied by that state (the kinds of the goods)."""
+    if s.actors is None or n.dep_ not in ("dobj", "obj"):
+        return []
+    verb = n.head
+    if verb.pos_ not in ("VERB", "AUX") or ctx.lemma(verb) not in ctx.words.goods_verbs:
+        return []
+    kinds = tuple(k for k in kinds_of(ctx, n) if k != "other")
+    if not kinds:
+        return []
+    makers = []
+    for c in n.children:
+        if c.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        m = s.at(c)
+        if m is None and c.lower_ == "made":  # "Chinese-made"
+            m = next((s.at(g) for g in c.children if s.at(g) is not None), None)
+        a = ctx.actor(s.actors, m.actor_id) if m is not None else None
+        if (
+            m is not None
+            and a is not None
+            and a.type == "state"
+            and m.rule in ("adjectival", "alias")
+        ):
+            makers.append(m)
+    if not makers:
+        return []
+    subs, passive = subjects(ctx, verb)
+    if passive:
+        return []
+    buyers = [b for t in subs for b in np_actors(ctx, s, t)]
+    return [
+        Edge("SUPPORTS", mk, b, kinds, n, 0.55, light=verb, rule="demonym_supplier", event="AID")
+        for mk in makers
+        for b in buyers
+        if mk.actor_id != b.actor_id
     ]

@@ -53,7 +53,7 @@ def is_verb(tok: Token) -> bool:
 def verb(ctx: Context, s: SentenceView, tok: Token) -> list[Edge]:
     """Every verb cue of the token's lemma."""
     edges: list[Edge] = []
-    for cue in ctx.lex.verbs.get(tok.lemma_.lower(), ()):
+    for cue in ctx.lex.verbs.get(ctx.lemma(tok), ()):
         edges.extend(verb_cue(ctx, s, tok, cue))
     return edges
 
@@ -63,17 +63,33 @@ def is_participle(tok: Token) -> bool:
     return (
         not is_verb(tok)
         and tok.pos_ == "ADJ"
-        and tok.dep_ in ("acomp", "conj", "amod")
+        and tok.dep_ in ("acomp", "conj", "amod", "advcl", "acl")
         and tok.lower_.endswith("ed")
     )
 
 
 def participle(ctx: Context, s: SentenceView, tok: Token) -> list[Edge]:
     edges: list[Edge] = []
+    active = in_active_series(tok) and ctx.on("parse.series_verb")
     for stem in _stems(tok.lower_):
         for cue in ctx.lex.verbs.get(stem, ()):
-            edges.extend(verb_cue(ctx, s, tok, cue, passive_participle=True))
+            edges.extend(verb_cue(ctx, s, tok, cue, passive_participle=not active))
     return edges
+
+
+def in_active_series(tok: Token) -> bool:
+    """A parser error: "Qatar funded, armed and trained the rebels": the small model tags
+    "armed" ADJ (advcl or conj) between two verbs of the past with a subject; it is a verb of
+    the series, active like them."""
+    if tok.dep_ not in ("advcl", "conj") or tok.tag_ != "JJ":
+        return False
+    head = tok.head
+    verbs = [head, *(c for c in tok.children if c.dep_ == "conj")]
+    return (
+        any(v.pos_ == "VERB" and v.tag_ == "VBD" for v in verbs if v is not tok)
+        and any(c.dep_ == "nsubj" for c in head.children)
+        and not any(c.dep_ == "agent" for c in tok.children)
+    )
 
 
 def _stems(word: str) -> list[str]:
@@ -116,7 +132,13 @@ def verb_cue(
     dobjs = [c for c in v.children if c.dep_ in ("dobj", "obj")]
     if not dobjs and cue.has_object and not passive and ctx.on("verb.conjunct_object"):
         # "trains, pays and arms the SNA's brigades": the object hangs on the last conjunct
-        for conj in v.conjuncts:
+        series = list(v.conjuncts) + [
+            x
+            for c in v.children
+            if c.dep_ == "advcl" and in_active_series(c)
+            for x in (c, *c.conjuncts)
+        ]
+        for conj in series:
             if conj.i > v.i:
                 dobjs = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
                 if dobjs:
@@ -205,6 +227,16 @@ def verb_cue(
             for c in o.children:
                 if c.dep_ in ("compound", "poss", "nmod") and s.at(c) is not None:
                     targets.append(s.at(c))  # type: ignore[arg-type]
+    if cue.relation == "CREATED" and not passive and targets and ctx.on("verb.help_agent"):
+        # "Massoud founded the Northern Alliance with the help of Russia": Russia helped create it
+        helpers = [
+            m
+            for t in pobjs(v, ("with",))
+            if t.lemma_.lower() in w.help_nouns
+            for p in pobjs(t, ("of", "from"))
+            for m in np_actors(ctx, s, p)
+        ]
+        sources = sources + helpers
     if passive and not sources and ctx.on("verb.help_agent"):
         # "was created with the help of Iran's Revolutionary Guards"
         for t in pobjs(v, ("with",)):

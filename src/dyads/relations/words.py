@@ -55,6 +55,10 @@ class Words:
     of_target_events: frozenset[str]
     help_nouns: frozenset[str]
     under_nouns: dict[str, str]
+    lemma_fixes: dict[str, str]
+    benefit_verbs: frozenset[str]
+    goods_verbs: frozenset[str]
+    key_role_words: frozenset[str]
     head_nouns: frozenset[str]
     ruled_nouns: frozenset[str]
     splinter_words: frozenset[str]
@@ -73,7 +77,10 @@ def parse_words(text: str, path: str = _FILE) -> Words:
     data = Fields(load_yaml(text, path), path)
     values: dict[str, object] = {}
     for f in fields(Words):
-        if f.name == "under_nouns":
+        if f.name == "lemma_fixes":
+            fixes = data.mapping("lemma_fixes", required=True)
+            values[f.name] = {k.lower(): str(fixes.text(k)) for k, _ in fixes.items()}
+        elif f.name == "under_nouns":
             under = data.mapping("under_nouns", required=True)
             table = {}
             for noun, rel in under.items():
