@@ -43,6 +43,7 @@ EXPORTED = {
     "Support",
     "TimeFilter",
     "actor_profile",
+    "actor_timeline",
     "ask",
     "build_graph",
     "document",

@@ -7,7 +7,7 @@ Modules: ``queries`` (actors, relations, dyad, leaders, documents), ``supporters
 ``leverage``, ``graph`` (paths, centrality and the network on aggregated dyads), ``ask``
 (plain-English routing), ``claims`` (how every query reads claims: the sorted copies hidden),
 ``timefilter`` and ``rollup`` (options shared by all of them). The names below are the public API,
-pinned by ``tests/analysis/test_public_api.py``.
+pinned by ``tests/analysis/test_results.py``.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from dyads.analysis.graph import (
 from dyads.analysis.leverage import leverage
 from dyads.analysis.queries import (
     actor_profile,
+    actor_timeline,
     document,
     dyad,
     leaders,
@@ -65,6 +66,7 @@ __all__ = [
     "Support",
     "TimeFilter",
     "actor_profile",
+    "actor_timeline",
     "ask",
     "build_graph",
     "document",

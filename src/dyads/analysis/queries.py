@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dyads.actors import normalise
-from dyads.analysis.claims import CITATION_COLUMNS, claim_table
+from dyads.analysis.claims import CITATION_COLUMNS, claim_table, claim_tables
 from dyads.analysis.results import (
     ActorMatch,
     ActorName,
@@ -25,11 +25,12 @@ from dyads.analysis.results import (
     RelationCount,
     RelationRow,
     StoryCounts,
+    TimelineClaim,
     mark_copies,
 )
 from dyads.analysis.rollup import family, load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
-from dyads.errors import QueryError, UnknownActor
+from dyads.errors import QueryError, UnknownActor, UnknownDocument
 from dyads.records import MODALITIES, POLARITIES, RELATION_TYPES, SUPPORT_KINDS
 from dyads.store import Store
 
@@ -551,7 +552,7 @@ def document(store: Store, doc_id: str) -> DocumentText:
         [doc_id],
     )
     if not rows:
-        raise QueryError(f"no document {doc_id!r} in the store; try 'dyads docs'")
+        raise UnknownDocument(f"no document {doc_id!r} in the store; try 'dyads docs'")
     spans = store.query(
         """SELECT r.start, r."end", r.id AS relation_id, r.relation, r.source_id, s.name AS source,
                   r.target_id, t.name AS target, r.modality, r.polarity
@@ -565,3 +566,38 @@ def document(store: Store, doc_id: str) -> DocumentText:
     return DocumentText(
         **{**d, "text": d["text"] or ""}, highlights=tuple(Highlight(**h) for h in spans)
     )
+
+
+#: Claims an actor's timeline shows at most (the latest).
+TIMELINE_MAX = 300
+
+
+def actor_timeline(
+    store: Store, name: str, *, roll_up: bool = True, limit: int = TIMELINE_MAX
+) -> list[TimelineClaim]:
+    """The claims about ``name`` (as source or target; with ``roll_up``, about its family too)
+    that can be placed in time, latest first: the sentence's date, else the document's."""
+    actor_id = resolve_actor(store, name)
+    fam = family(store, actor_id, roll_up)
+    tables = claim_tables(store)
+    parts, params = [], []
+    for side in ("source", "target"):
+        claims = tables[side]
+        cond, p = claims.member(f"{side}_id", fam)
+        parts.append(
+            f"""SELECT r.id, coalesce(r.date, r.doc.date) AS date, r.relation, r.source_id,
+                       r.target_id, {CLASS_SQL} AS claim_class, r.evidence, r.doc_id, r.start,
+                       r."end"
+                FROM {claims.sql} r WHERE {cond} AND {claims.found}
+                  AND coalesce(r.date, r.doc.date) IS NOT NULL"""
+        )
+        params += p
+    rows = store.query(
+        f"""SELECT DISTINCT ON (u.id) u.*, s.name AS source, t.name AS target
+            FROM ({" UNION ALL ".join(parts)}) u
+            LEFT JOIN actors s ON s.id = u.source_id LEFT JOIN actors t ON t.id = u.target_id
+            ORDER BY u.id""",
+        params,
+    )
+    rows.sort(key=lambda r: (str(r["date"]), r["id"]), reverse=True)
+    return [TimelineClaim(**{k: v for k, v in r.items() if k != "id"}) for r in rows[:limit]]

@@ -49,6 +49,7 @@ __all__ = [
     "StoryCounts",
     "Supported",
     "Support",
+    "TimelineClaim",
     "as_data",
 ]
 
@@ -651,3 +652,23 @@ class Network(_Record):
     generic: bool
     roll_up: bool
     time: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineClaim(_Record):
+    """A claim of an actor's timeline: when (the sentence's date, else the document's), what,
+    with whom, and where to read it."""
+
+    date: str | None
+    relation: str
+    source_id: str
+    source: str | None
+    target_id: str
+    target: str | None
+    claim_class: str
+    evidence: str
+    doc_id: str
+    start: int | None
+    end: int | None
+
+    _keys = {"claim_class": "class"}
