@@ -395,7 +395,7 @@ def most_supported(
 #: Relation types the network shows unless asked: every tie (not LOCATED_IN).
 NETWORK_RELATIONS = tuple(r for r in RELATION_TYPES if r not in NON_TIES)
 #: Actors the network draws at most (the best-evidenced), so a big store is no hairball.
-NETWORK_MAX_NODES = 60
+NETWORK_MAX_NODES = 50
 #: Edges read from the store at most for one network, strongest first.
 NETWORK_MAX_EDGES = 2_000
 
@@ -565,25 +565,41 @@ def _network(
     )
 
 
-#: Layout: edges inside a community pull this much harder than edges between communities.
-COMMUNITY_PULL = 4.0
-#: Layout size: positions span about -SCALE..SCALE pixels.
-LAYOUT_SCALE = 500.0
+#: Layout: pixels between neighbouring actors of a community (a community of n actors is drawn
+#: in a disc of radius about NODE_SPACING * sqrt(n)), and between two communities' discs.
+NODE_SPACING = 75.0
+COMMUNITY_GAP = 60.0
 
 
 def _layout(u: nx.Graph, community: dict[str, int]) -> dict[str, tuple[float, float]]:
-    """Positions from a seeded spring layout in which a community's edges pull harder, so
-    communities sit apart; rounded to whole pixels."""
-    if not u.number_of_nodes():
-        return {}
-    g = nx.Graph()
-    g.add_nodes_from(u.nodes)
-    for s, t, d in u.edges(data=True):
-        same = community.get(s) == community.get(t)
-        g.add_edge(s, t, w=(COMMUNITY_PULL if same else 1.0) * (1 + d["w"]) ** 0.5)
-    k = 2.0 / max(1, g.number_of_nodes()) ** 0.5
-    pos = nx.spring_layout(g, weight="w", seed=7, k=k, iterations=200)
-    return {
-        n: (round(float(x) * LAYOUT_SCALE), round(float(y) * LAYOUT_SCALE))
-        for n, (x, y) in pos.items()
-    }
+    """Positions in pixels: each community laid out on its own (a seeded spring layout) in a disc
+    sized by its actors, and the discs packed in rows, largest first, so communities sit apart
+    and a small one is not squeezed by a large one; the same on every call."""
+    groups: dict[int, list[str]] = {}
+    for n in sorted(u.nodes):
+        groups.setdefault(community.get(n, -1), []).append(n)
+    blocks = []
+    for c in sorted(groups, key=lambda c: (-len(groups[c]), c)):
+        sub = u.subgraph(groups[c])
+        if len(sub) == 1:
+            pos = {groups[c][0]: (0.0, 0.0)}
+        else:
+            raw = nx.spring_layout(sub, weight="w", seed=7, k=1.6 / len(sub) ** 0.5, iterations=300)
+            pos = {n: (float(x), float(y)) for n, (x, y) in raw.items()}
+            span = max(max(abs(x), abs(y)) for x, y in pos.values()) or 1.0
+            pos = {n: (x / span, y / span) for n, (x, y) in pos.items()}
+        blocks.append((pos, NODE_SPACING * max(len(sub), 1) ** 0.5))
+    total = sum((2 * r + COMMUNITY_GAP) ** 2 for _, r in blocks)
+    row_width = max(1.6 * total**0.5, max(2 * r + COMMUNITY_GAP for _, r in blocks))
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for pos, radius in blocks:
+        size = 2 * radius + COMMUNITY_GAP
+        if x and x + size > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        cx, cy = x + size / 2, y + size / 2
+        for n, (px, py) in pos.items():
+            out[n] = (round(cx + px * radius), round(cy + py * radius))
+        x += size
+        row_height = max(row_height, size)
+    return out

@@ -6,7 +6,8 @@ Nothing is copied into this repository and nothing is fetched at run time: ``pip
 - vis-network (the network graph): the standalone build inside the ``pyvis`` wheel
   (``pyvis/lib/vis-9.1.2``). The folder is located without importing pyvis (which imports
   IPython).
-- Swagger UI (the API's docs page): the ``swagger-ui-bundle`` package.
+- Swagger UI 5 (the API's docs page): the ``swagger-ui-bundle-v2`` package (module
+  ``swagger_ui_bundle``; Swagger UI 4 of ``swagger-ui-bundle`` cannot read OpenAPI 3.1).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from dyads import __version__, analysis
@@ -312,6 +312,12 @@ def _marks(doc: DocumentText, start: int | None, end: int | None) -> list[dict[s
         )
         pos += len(piece)
     return out
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """No icon (a browser asks for one on every site; a 404 would be logged as an error)."""
+    return Response(status_code=204)
 
 
 @router.get("/docs", response_class=HTMLResponse)
