@@ -234,20 +234,31 @@ def test_a_reader_during_an_ingest_gets_a_clear_busy_page(web_db: Path, tmp_path
         stdout=subprocess.PIPE,
         text=True,
     )
-    try:
-        assert writer.stdout is not None and writer.stdout.readline().strip() == "locked"
-        with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db)) as c:
+        try:
+            assert writer.stdout is not None and writer.stdout.readline().strip() == "locked"
             page = c.get("/actor/m23")
             api = c.get("/api/actors?q=iran")
-        assert page.status_code == 503 and "busy" in page.text and "ingest" in page.text
-        assert page.headers["retry-after"]
-        assert api.status_code == 503 and api.json()["error"] == "E301"
-    finally:
-        writer.kill()
-        writer.wait()
-    time.sleep(0.1)
-    with TestClient(create_app(db)) as c:  # the ingest is over: the next request reads
+            assert page.status_code == 503 and "busy" in page.text and "ingest" in page.text
+            assert page.headers["retry-after"]
+            assert api.status_code == 503 and api.json()["error"] == "E301"
+        finally:
+            writer.kill()
+            writer.wait()
+        time.sleep(0.1)
+        # the ingest is over: the same app opens the store on the next request (a busy answer
+        # was not remembered)
         assert c.get("/api/actors?q=iran").status_code == 200
+        assert c.get("/actor/m23").status_code == 200
+
+
+def test_answers_are_remembered_with_their_headers(client: TestClient) -> None:
+    first = client.get("/api/dyad?a=Iran&b=Houthis")
+    again = client.get("/api/dyad?a=Iran&b=Houthis")
+    assert first.content == again.content and again.headers["content-security-policy"] == CSP
+    assert again.headers["content-type"] == "application/json"
+    missing = client.get("/api/actors/Nobody%20At%20All")
+    assert missing.status_code == 404 == client.get("/api/actors/Nobody%20At%20All").status_code
 
 
 def test_serve_binds_loopback_by_default() -> None:

@@ -4,11 +4,13 @@ Safe by default: ``dyads serve`` binds 127.0.0.1 unless told otherwise; the stor
 read-only (:mod:`dyads.web.reader`); every page is a Jinja2 template with autoescaping, so article
 text is always text; every response carries a Content-Security-Policy that allows scripts,
 styles and requests from this server only and no inline script; SQL is parameterised in
-:mod:`dyads.analysis`; page sizes are capped (:data:`MAX_LIMIT`).
+:mod:`dyads.analysis`; page sizes are capped (:data:`~dyads.web.api.MAX_LIMIT`). Answers are
+computed once per distinct request while the (read-only) store is open (:class:`AnswerCache`).
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -76,6 +78,75 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+#: Answers remembered: at most this many, and this many bytes of bodies in all.
+CACHE_ENTRIES = 4096
+CACHE_BYTES = 64 * 1024 * 1024
+
+
+class AnswerCache:
+    """ASGI middleware: the body and headers of each successful GET answer, by path and query.
+
+    The app's store is read-only, and DuckDB keeps writers out of a file a reader holds, so an
+    answer cannot change while the app is up: each distinct question is computed once. Least
+    recently used answers go first past :data:`CACHE_ENTRIES` or :data:`CACHE_BYTES`; errors
+    (a busy store) and static files are never kept.
+    """
+
+    def __init__(self, app: ASGIApp, entries: int = CACHE_ENTRIES, size: int = CACHE_BYTES) -> None:
+        self.app = app
+        self.entries, self.size, self.used = entries, size, 0
+        self.kept: OrderedDict[tuple[str, bytes], tuple[int, list[Any], bytes]] = OrderedDict()
+        self.hits = self.misses = 0
+
+    async def __call__(
+        self,
+        scope: Scope,
+        receive: Callable[[], Awaitable[Message]],
+        send: Callable[[Message], Awaitable[None]],
+    ) -> None:
+        path = scope.get("path", "")
+        if (
+            scope["type"] != "http"
+            or scope.get("method") != "GET"
+            or path.startswith(("/static/", "/vendor/"))
+        ):
+            await self.app(scope, receive, send)
+            return
+        key = (path, scope.get("query_string", b""))
+        found = self.kept.get(key)
+        if found is not None:
+            self.kept.move_to_end(key)
+            self.hits += 1
+            status, headers, body = found
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        self.misses += 1
+        start: Message = {}
+        chunks: list[bytes] = []
+
+        async def keep(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":  # copied: outer layers add headers
+                start = {**message, "headers": list(message.get("headers", []))}
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body") and start.get("status") == 200:
+                    self._store(key, start, b"".join(chunks))
+            await send(message)
+
+        await self.app(scope, receive, keep)
+
+    def _store(self, key: tuple[str, bytes], start: Message, body: bytes) -> None:
+        if len(body) > self.size // 16:
+            return
+        self.kept[key] = (start["status"], list(start.get("headers", [])), body)
+        self.used += len(body)
+        while len(self.kept) > self.entries or self.used > self.size:
+            _, (_, _, old) = self.kept.popitem(last=False)
+            self.used -= len(old)
+
+
 def status_of(err: DyadsError) -> int:
     """The HTTP status of a library error: 404 for an unknown actor or document, 503 while the
     store cannot be read (busy or missing), 400 for any other bad question."""
@@ -136,6 +207,7 @@ def create_app(db: str | Path) -> FastAPI:
             return JSONResponse({"error": "E422", "message": message}, status_code=422)
         return pages.error_page(request, 422, message)
 
+    app.add_middleware(AnswerCache)  # inside SecurityHeaders: cached answers get them too
     app.add_middleware(SecurityHeaders)
     return app
 
