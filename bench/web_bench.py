@@ -177,7 +177,11 @@ def run_load(
         res = asyncio.run(_load(base, urls, clients))
     finally:
         proc.terminate()
-        proc.wait(timeout=20)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # a request still computing (a path on 1M relations)
+            proc.kill()
+            proc.wait()
     out = {}
     for name, ts in res["times"].items():
         out[name] = {
