@@ -22,7 +22,9 @@ VIS_NETWORK = "lib/vis-9.1.2"
 
 
 class MissingAsset(DyadsError):
-    code = "E500"
+    """A package the web app serves files from is not installed (the ``web`` extra)."""
+
+    code = "E600"
 
 
 def package_dir(name: str) -> Path:
