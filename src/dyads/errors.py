@@ -11,7 +11,8 @@ Library code raises these; only the CLI and the web layer turn them into message
     ├── DataError          a gazetteer, lexicon or gold file is invalid (names file and line)
     ├── StoreError         E300 the database cannot be opened, is damaged or is not a dyads
     │                      store; E301 busy
-    ├── QueryError         a question or actor name the store cannot answer
+    ├── QueryError         a question or actor name the store cannot answer:
+    │                      E401 unknown actor, E402 unknown document
     └── OutputError        E500 an output file that must not be written (the store itself, an
                            existing file without ``force``, a directory where a file goes)
 
@@ -103,6 +104,10 @@ class QueryError(DyadsError):
 
 class UnknownActor(QueryError):
     code = "E401"
+
+
+class UnknownDocument(QueryError):
+    code = "E402"
 
 
 class OutputError(DyadsError):

@@ -9,6 +9,7 @@ import pytest
 import dyads
 from dyads.analysis import ask, dyad, leaders, most_supported, shortest_paths, top_actors
 from dyads.analysis.ask import KNOWN, route
+from dyads.analysis.results import StoryCounts
 
 from .handmade import make_store, rel
 
@@ -48,20 +49,20 @@ def test_dyad_puts_affirmed_and_denied_side_by_side_with_roll_up(db: Path) -> No
     with dyads.open(db) as store:
         plain = dyad(store, "iran", "houthis", roll_up=False)
         rolled = dyad(store, "Iran", "Houthis", roll_up=True)
-    (g,) = plain["groups"]
-    assert g["stories"] == {"affirmed": 1, "denied": 0, "unconfirmed": 0}
-    assert (g["n_stories"], g["n_documents"], g["n_copies"]) == (1, 2, 1)
-    assert [e["copy"] for e in g["affirmed"]] == [False, True]
-    (r,) = rolled["groups"]
-    assert r["source"]["id"] == "iran" and r["contested"]
-    assert r["stories"] == {"affirmed": 1, "denied": 1, "unconfirmed": 0}
-    assert r["denied"][0]["attributed_to"] == "iran.government"
+    (g,) = plain.groups
+    assert g.stories == StoryCounts(affirmed=1, denied=0, unconfirmed=0)
+    assert (g.n_stories, g.n_documents, g.n_copies) == (1, 2, 1)
+    assert [e.copy for e in g.affirmed] == [False, True]
+    (r,) = rolled.groups
+    assert r.source.id == "iran" and r.contested
+    assert r.stories == StoryCounts(affirmed=1, denied=1, unconfirmed=0)
+    assert r.denied[0].attributed_to == "iran.government"
 
 
 def test_dyad_both_directions(db: Path) -> None:
     with dyads.open(db) as store:
         d = dyad(store, "houthis", "saudi-arabia")
-    assert [(g["source"]["id"], g["relation"], g["target"]["id"]) for g in d["groups"]] == [
+    assert [(g.source.id, g.relation, g.target.id) for g in d.groups] == [
         ("saudi-arabia", "ATTACKS", "houthis")
     ]
 
@@ -69,31 +70,29 @@ def test_dyad_both_directions(db: Path) -> None:
 def test_leaders(db: Path) -> None:
     with dyads.open(db) as store:
         res = leaders(store, "houthis")
-    (p,) = res["leaders"]
-    assert (p["id"], p["roles"], p["dates"]) == ("leader-x", ["leader"], ["2004"])
+    (p,) = res.leaders
+    assert (p.id, p.roles, p.dates) == ("leader-x", ("leader",), ("2004",))
 
 
 def test_path_uses_ties_not_places_and_skips_unconfirmed(db: Path) -> None:
     with dyads.open(db) as store:
         res = shortest_paths(store, "saudi-arabia", "hamas")
         none = shortest_paths(store, "hamas", "pakistan", hierarchy=False)
-    best = res["paths"][0]
-    assert [a["id"] for a in best["actors"]] == ["saudi-arabia", "houthis", "iran", "hamas"]
-    assert best["hops"][1]["relations"][0]["evidence"]["evidence"]  # a sentence for each hop
-    assert none["paths"] == []  # only a hypothetical tie, and a shared city, link them
+    best = res.paths[0]
+    assert [a.id for a in best.actors] == ["saudi-arabia", "houthis", "iran", "hamas"]
+    assert best.hops[1].relations[0].evidence.evidence  # a sentence for each hop
+    assert none.paths == ()  # only a hypothetical tie, and a shared city, link them
 
 
 def test_path_through_the_hierarchy(db: Path) -> None:
     with dyads.open(db) as store:
         res = shortest_paths(store, "iran.government", "houthis", roll_up=False)
     # the denied claim is no tie: the path goes up the hierarchy to Iran, which does support them
-    assert [a["id"] for a in res["paths"][0]["actors"]] == ["iran.government", "iran", "houthis"]
+    assert [a.id for a in res.paths[0].actors] == ["iran.government", "iran", "houthis"]
     with dyads.open(db) as store:
         ids = [
-            a["id"]
-            for a in shortest_paths(store, "quds-force", "hamas", roll_up=False)["paths"][0][
-                "actors"
-            ]
+            a.id
+            for a in shortest_paths(store, "quds-force", "hamas", roll_up=False).paths[0].actors
         ]
     assert ids == ["quds-force", "irgc", "iran.military", "iran", "hamas"]
 
@@ -103,9 +102,9 @@ def test_top_and_most_supported(db: Path) -> None:
         top = top_actors(store, n=3)
         sup = most_supported(store)
         rolled = most_supported(store, roll_up=True, types=None)
-    assert top[0]["id"] in {"houthis", "iran"} and all(r["type"] != "location" for r in top)
-    assert [(r["id"], r["n_stories"]) for r in sup] == [("hamas", 1), ("houthis", 1)]
-    assert {r["id"] for r in rolled} == {"houthis", "hamas"}
+    assert top[0].id in {"houthis", "iran"} and all(r.type != "location" for r in top)
+    assert [(r.id, r.n_stories) for r in sup] == [("hamas", 1), ("houthis", 1)]
+    assert {r.id for r in rolled} == {"houthis", "hamas"}
 
 
 @pytest.mark.parametrize(
@@ -151,7 +150,7 @@ def test_route(question: str, intent: str, slots: dict[str, str]) -> None:
 def test_unroutable_questions_get_one_line_and_no_guess(db: Path, question: str) -> None:
     with dyads.open(db) as store:
         ans = ask(store, question)
-    assert not ans.routed and ans.lines == [KNOWN] and ans.result is None
+    assert not ans.routed and ans.lines == (KNOWN,) and ans.result is None
 
 
 def test_ask_answers_with_evidence(db: Path) -> None:
@@ -177,11 +176,11 @@ def test_samples_ask(samples_db: tuple[Path, object]) -> None:
     assert any("Rwanda denies" in line for line in ties.lines)
     assert lead.intent == "leaders" and "Sirajuddin Haqqani" in lead.lines[0]
     assert (
-        army.result["dyad"]["a"]["id"] == "rwanda.military"
+        army.result["dyad"].a.id == "rwanda.military"
         if isinstance(army.result, dict) and "dyad" in army.result
         else army.routed
     )
-    assert wagner.routed and wagner.result["path"]["paths"]
+    assert wagner.routed and wagner.result["path"].paths
 
 
 def test_samples_dyad_and_path(samples_db: tuple[Path, object]) -> None:
@@ -189,10 +188,10 @@ def test_samples_dyad_and_path(samples_db: tuple[Path, object]) -> None:
         d = dyad(store, "Rwanda", "M23", roll_up=True)
         p = shortest_paths(store, "Russia", "Africa Corps")
         top = top_actors(store, n=15)
-    sup = [g for g in d["groups"] if g["relation"] == "SUPPORTS" and g["source"]["id"] == "rwanda"]
-    assert sup and sup[0]["contested"] and sup[0]["n_copies"] >= 1
-    assert p["paths"] and p["paths"][0]["length"] <= 3
-    assert "houthis" in {r["id"] for r in top}
+    sup = [g for g in d.groups if g.relation == "SUPPORTS" and g.source.id == "rwanda"]
+    assert sup and sup[0].contested and sup[0].n_copies >= 1
+    assert p.paths and p.paths[0].length <= 3
+    assert "houthis" in {r.id for r in top}
 
 
 def test_top_leaves_betweenness_out_on_large_graphs_unless_asked(
@@ -205,7 +204,7 @@ def test_top_leaves_betweenness_out_on_large_graphs_unless_asked(
         monkeypatch.setattr(graph, "BETWEENNESS_MAX_EDGES", 0)
         light = top_actors(store, n=5)
         asked = top_actors(store, n=5, by="betweenness")
-    assert all(r["betweenness"] is not None for r in full)
-    assert all(r["betweenness"] is None for r in light)
-    assert [(r["id"], r["pagerank"]) for r in light] == [(r["id"], r["pagerank"]) for r in full]
-    assert all(r["betweenness"] is not None for r in asked)
+    assert all(r.betweenness is not None for r in full)
+    assert all(r.betweenness is None for r in light)
+    assert [(r.id, r.pagerank) for r in light] == [(r.id, r.pagerank) for r in full]
+    assert all(r.betweenness is not None for r in asked)

@@ -28,9 +28,9 @@ def test_creation_alone(tmp_path: Path) -> None:
     db = _store(tmp_path, [rel("pakistan", "CREATED", "taliban", "d0")])
     with dyads.open(db) as store:
         res = leverage(store, "pakistan", "taliban")
-    assert res["raw"] == WEIGHTS["creation"]
-    assert res["score"] == _score(WEIGHTS["creation"])
-    assert [c["component"] for c in res["components"]] == ["creation"]
+    assert res.raw == WEIGHTS["creation"]
+    assert res.score == _score(WEIGHTS["creation"])
+    assert [c.component for c in res.components] == ["creation"]
 
 
 def test_agency_evidence_counts_for_its_state_and_copies_count_once(tmp_path: Path) -> None:
@@ -51,10 +51,10 @@ def test_agency_evidence_counts_for_its_state_and_copies_count_once(tmp_path: Pa
     with dyads.open(db) as store:
         res = leverage(store, "Pakistan", "Taliban")
     expected = (WEIGHTS["sanctuary"] + WEIGHTS["funding"]) * MODALITY_FACTOR["reported"]
-    assert res["raw"] == pytest.approx(expected)
-    assert res["n_stories"] == 1
+    assert res.raw == pytest.approx(expected)
+    assert res.n_stories == 1
     # the sentence counts in two components but is shown once, with its points summed
-    assert len(res["strongest"]) == 1 and sorted(res["strongest"][0]["components"]) == [
+    assert len(res.strongest) == 1 and sorted(res.strongest[0].components) == [
         "funding",
         "sanctuary",
     ]
@@ -89,12 +89,12 @@ def test_denials_counter_evidence_and_questions(tmp_path: Path) -> None:
         res = leverage(store, "pakistan", "taliban")
     pos = WEIGHTS["sanctuary"] * MODALITY_FACTOR["believed"]
     neg = WEIGHTS["denial"] * SELF_DENIAL_SHARE * MODALITY_FACTOR["believed"] + WEIGHTS["hostility"]
-    assert res["positive"] == pytest.approx(pos) and res["negative"] == pytest.approx(neg)
-    assert res["score"] == _score(pos - neg) == 0
-    assert res["contested"]
-    assert {e["modality"] for e in res["not_counted"]} == {"question", "hypothetical"}
-    assert all(c["component"] != "stated_leverage" for c in res["components"])
-    assert {e["relation"] for e in res["counter"]} == {"ATTACKS", "SUPPORTS"}
+    assert res.positive == pytest.approx(pos) and res.negative == pytest.approx(neg)
+    assert res.score == _score(pos - neg) == 0
+    assert res.contested
+    assert {e.citation.modality for e in res.not_counted} == {"question", "hypothetical"}
+    assert all(c.component != "stated_leverage" for c in res.components)
+    assert {e.relation for e in res.counter} == {"ATTACKS", "SUPPORTS"}
 
 
 def test_stories_per_component_are_capped(tmp_path: Path) -> None:
@@ -102,9 +102,9 @@ def test_stories_per_component_are_capped(tmp_path: Path) -> None:
     db = _store(tmp_path, rels)
     with dyads.open(db) as store:
         res = leverage(store, "iran", "houthis")
-    (comp,) = res["components"]
-    assert comp["n_stories"] == 5
-    assert comp["points"] == pytest.approx(WEIGHTS["weapons"] * MAX_STORIES)
+    (comp,) = res.components
+    assert comp.n_stories == 5
+    assert comp.points == pytest.approx(WEIGHTS["weapons"] * MAX_STORIES)
 
 
 def test_leadership_ties_through_a_leader_of_b(tmp_path: Path) -> None:
@@ -118,33 +118,33 @@ def test_leadership_ties_through_a_leader_of_b(tmp_path: Path) -> None:
     db = _store(tmp_path, rels)
     with dyads.open(db) as store:
         res = leverage(store, "pakistan", "taliban")
-    assert [c["component"] for c in res["components"]] == ["leadership_ties"]
-    assert res["raw"] == pytest.approx(WEIGHTS["leadership_ties"])
+    assert [c.component for c in res.components] == ["leadership_ties"]
+    assert res.raw == pytest.approx(WEIGHTS["leadership_ties"])
     # a tie is read light for scoring; the one shown gets its sentence and fields back
-    (shown,) = res["components"][0]["evidence"]
-    assert shown["evidence"] == "Leader X works closely with the ISI."
-    assert shown["role"] == "liaison" and shown["end"] is not None and "_light" not in shown
+    (shown,) = res.components[0].evidence
+    assert shown.citation.evidence == "Leader X works closely with the ISI."
+    assert shown.citation.role == "liaison" and shown.citation.end is not None
 
 
 def test_no_evidence(tmp_path: Path) -> None:
     db = _store(tmp_path, [rel("iran", "SUPPORTS", "houthis", "d0")])
     with dyads.open(db) as store:
         res = leverage(store, "houthis", "iran")
-    assert res["score"] == 0 and res["level"] == "no evidence"
-    assert "no evidence" in res["explanation"][-1]
+    assert res.score == 0 and res.level == "no evidence"
+    assert "no evidence" in res.explanation[-1]
 
 
 # -- the sample corpus -------------------------------------------------------------------------
 def test_samples_pakistan_over_taliban(samples_db: tuple[Path, object]) -> None:
     with dyads.open(samples_db[0]) as store:
         res = leverage(store, "Pakistan", "the Taliban")
-    assert res["score"] > 0 and res["strongest"]
-    assert "isi" in res["family_a"] and "pakistan.military" in res["family_a"]
+    assert res.score > 0 and res.strongest
+    assert "isi" in res.family_a and "pakistan.military" in res.family_a
     # "Islamabad has always denied giving the insurgents sanctuary" is counter-evidence, never support
-    assert all(e["polarity"] == "affirmed" for e in res["strongest"])
+    assert all(e.citation.polarity == "affirmed" for e in res.strongest)
     # "So how much sway does Islamabad have over the Taliban today?" is a question: not counted
-    assert all(e["modality"] in ("question", "hypothetical") for e in res["not_counted"])
-    assert res["explanation"][0].startswith("Leverage of Pakistan over Taliban:")
+    assert all(e.citation.modality in ("question", "hypothetical") for e in res.not_counted)
+    assert res.explanation[0].startswith("Leverage of Pakistan over Taliban:")
 
 
 def test_samples_rwanda_over_m23_is_stronger_than_the_reverse(
@@ -153,5 +153,5 @@ def test_samples_rwanda_over_m23_is_stronger_than_the_reverse(
     with dyads.open(samples_db[0]) as store:
         fwd = leverage(store, "Rwanda", "M23")
         back = leverage(store, "M23", "Rwanda")
-    assert fwd["score"] > back["score"]
-    assert {"weapons", "training"} & {c["component"] for c in fwd["components"]}
+    assert fwd.score > back.score
+    assert {"weapons", "training"} & {c.component for c in fwd.components}

@@ -69,54 +69,51 @@ def test_a_family_is_every_actor_whose_chain_passes_through_it_even_with_a_cycle
 
 def test_supporters_count_stories_not_documents(db: Path) -> None:
     with dyads.open(db) as store:
-        rows = {r["id"]: r for r in supporters(store, "Houthis", roll_up=False)["rows"]}
+        rows = {r.id: r for r in supporters(store, "Houthis", roll_up=False).rows}
     iran = rows["iran"]
-    assert (iran["n_stories"], iran["n_documents"], iran["n_copies"]) == (1, 2, 1)
-    assert iran["kinds"] == {"weapons": 1}
-    assert iran["first"] == iran["last"] == "2015"
-    assert rows["quds-force"]["modality"]["believed"] == 1
+    assert (iran.n_stories, iran.n_documents, iran.n_copies) == (1, 2, 1)
+    assert iran.kinds == {"weapons": 1}
+    assert iran.first == iran.last == "2015"
+    assert rows["quds-force"].modality.believed == 1
 
 
 def test_denied_and_hypothetical_never_count_as_support(db: Path) -> None:
     with dyads.open(db) as store:
-        rows = {r["id"]: r for r in supporters(store, "houthis", roll_up=False)["rows"]}
-    assert rows["pakistan"]["n_stories"] == 0 and rows["pakistan"]["status"] == "denied only"
-    assert rows["pakistan"]["modality"]["denied"] == 1
-    assert (
-        rows["saudi-arabia"]["n_stories"] == 0
-        and rows["saudi-arabia"]["status"] == "unconfirmed only"
-    )
-    assert rows["iran.government"]["n_stories"] == 0 and rows["iran.government"]["kinds"] == {}
-    assert [e["class"] for e in rows["pakistan"]["evidence"]] == ["denied"]
+        rows = {r.id: r for r in supporters(store, "houthis", roll_up=False).rows}
+    assert rows["pakistan"].n_stories == 0 and rows["pakistan"].status == "denied only"
+    assert rows["pakistan"].modality.denied == 1
+    assert rows["saudi-arabia"].n_stories == 0 and rows["saudi-arabia"].status == "unconfirmed only"
+    assert rows["iran.government"].n_stories == 0 and rows["iran.government"].kinds == {}
+    assert [e.claim_class for e in rows["pakistan"].evidence] == ["denied"]
 
 
 def test_roll_up_merges_agency_military_and_government_into_the_state(db: Path) -> None:
     with dyads.open(db) as store:
-        rows = {r["id"]: r for r in supporters(store, "houthis", roll_up=True)["rows"]}
+        rows = {r.id: r for r in supporters(store, "houthis", roll_up=True).rows}
     assert "quds-force" not in rows and "iran.government" not in rows
     iran = rows["iran"]
-    assert iran["n_stories"] == 2  # s1 (weapons, two copies) + s2 (quds force training)
-    assert iran["kinds"] == {"weapons": 1, "training": 1}
-    assert iran["modality"]["denied"] == 1
-    assert iran["via"] == ["iran.government", "quds-force"]
+    assert iran.n_stories == 2  # s1 (weapons, two copies) + s2 (quds force training)
+    assert iran.kinds == {"weapons": 1, "training": 1}
+    assert iran.modality.denied == 1
+    assert iran.via == ("iran.government", "quds-force")
 
 
 def test_kind_filter(db: Path) -> None:
     with dyads.open(db) as store:
-        rows = supporters(store, "houthis", roll_up=True, kind="training")["rows"]
-    assert [(r["id"], r["n_stories"]) for r in rows] == [("iran", 1)]
+        rows = supporters(store, "houthis", roll_up=True, kind="training").rows
+    assert [(r.id, r.n_stories) for r in rows] == [("iran", 1)]
 
 
 def test_supported_by(db: Path) -> None:
     with dyads.open(db) as store:
         res = supported_by(store, "Iran", roll_up=False)
-    got = {r["id"]: r["kinds"] for r in res["rows"]}
+    got = {r.id: r.kinds for r in res.rows}
     assert got == {
         "houthis": {"weapons": 1},
         "hamas": {"funding": 1},
         "qassam-brigades": {"weapons": 1},
     }
-    assert res["direction"] == "supported"
+    assert res.direction == "supported"
 
 
 def test_unknown_actor(db: Path) -> None:
@@ -130,30 +127,30 @@ def test_samples_iran_arms_the_houthis_and_denials_are_shown(
 ) -> None:
     with dyads.open(samples_db[0]) as store:
         res = supporters(store, "the Houthis", roll_up=True)
-    rows = {r["id"]: r for r in res["rows"]}
+    rows = {r.id: r for r in res.rows}
     assert "iran" in rows, rows.keys()
     iran = rows["iran"]
-    assert iran["n_stories"] >= 1 and "weapons" in iran["kinds"]
-    assert iran["modality"]["denied"] >= 1  # "Tehran denies arming the rebels"
-    assert any(e["class"] == "denied" for e in iran["evidence"])
-    assert all(e["polarity"] == "affirmed" for e in iran["evidence"] if e["class"] == "affirmed")
+    assert iran.n_stories >= 1 and "weapons" in iran.kinds
+    assert iran.modality.denied >= 1  # "Tehran denies arming the rebels"
+    assert any(e.claim_class == "denied" for e in iran.evidence)
+    assert all(e.polarity == "affirmed" for e in iran.evidence if e.claim_class == "affirmed")
 
 
 def test_samples_rwanda_supports_m23_counted_once_per_story(
     samples_db: tuple[Path, object],
 ) -> None:
     with dyads.open(samples_db[0]) as store:
-        rows = {r["id"]: r for r in supporters(store, "M23", roll_up=True)["rows"]}
+        rows = {r.id: r for r in supporters(store, "M23", roll_up=True).rows}
     rwanda = rows["rwanda"]
-    assert {"weapons", "training"} <= set(rwanda["kinds"])
+    assert {"weapons", "training"} <= set(rwanda.kinds)
     # congo_m23.txt and its scraped copy are one story
-    assert rwanda["n_documents"] > rwanda["n_stories"] >= 1
-    assert rwanda["modality"]["denied"] >= 1
+    assert rwanda.n_documents > rwanda.n_stories >= 1
+    assert rwanda.modality.denied >= 1
 
 
 def test_samples_supported_by_iran(samples_db: tuple[Path, object]) -> None:
     with dyads.open(samples_db[0]) as store:
-        ids = {r["id"] for r in supported_by(store, "Iran", roll_up=True)["rows"] if r["n_stories"]}
+        ids = {r.id for r in supported_by(store, "Iran", roll_up=True).rows if r.n_stories}
     assert {"houthis", "hamas"} & ids
 
 
@@ -200,7 +197,7 @@ def test_supporters_rank_by_stories_then_asserted_reported_and_fewest_denials(
     # saudi-arabia 2 stories both asserted; iran 2 (one reported); taliban 1 and pakistan 1 (the
     # two story-less documents are one story) with a denial; isi 1 from its own story; hamas
     # only hypothetical; leader-x only a denial
-    assert [r["id"] for r in flat["rows"]] == [
+    assert [r.id for r in flat.rows] == [
         "saudi-arabia",
         "iran",
         "isi",
@@ -209,10 +206,10 @@ def test_supporters_rank_by_stories_then_asserted_reported_and_fewest_denials(
         "hamas",
         "leader-x",
     ]
-    pakistan = next(r for r in flat["rows"] if r["id"] == "pakistan")
-    assert (pakistan["n_stories"], pakistan["n_documents"]) == (1, 2)
-    assert [r["id"] for r in flat_2["rows"]] == ["saudi-arabia", "iran"]
-    assert flat_2["n_partners"] == flat["n_partners"] == 7
+    pakistan = next(r for r in flat.rows if r.id == "pakistan")
+    assert (pakistan.n_stories, pakistan.n_documents) == (1, 2)
+    assert [r.id for r in flat_2.rows] == ["saudi-arabia", "iran"]
+    assert flat_2.n_partners == flat.n_partners == 7
     # rolled up, the ISI's story counts for Pakistan: 2 stories, both asserted, one denial
-    assert [r["id"] for r in rolled["rows"]][:3] == ["saudi-arabia", "pakistan", "iran"]
-    assert rolled["n_partners"] == 6
+    assert [r.id for r in rolled.rows][:3] == ["saudi-arabia", "pakistan", "iran"]
+    assert rolled.n_partners == 6

@@ -74,8 +74,8 @@ def test_answers_are_the_same_with_and_without_sorted_copies(
     with_copies, without = _answers(samples_db[0]), _answers(plain_db)
     assert with_copies == without
     # and they are not all empty: the comparison means something
-    assert any(r["rows"] for k, r in with_copies.items() if k.startswith("supporters"))  # type: ignore[index]
-    assert any(r["components"] for k, r in with_copies.items() if k.startswith("leverage"))  # type: ignore[index]
+    assert any(r.rows for k, r in with_copies.items() if k.startswith("supporters"))  # type: ignore[index]
+    assert any(r.components for k, r in with_copies.items() if k.startswith("leverage"))  # type: ignore[index]
 
 
 def _support_answers(db: Path) -> dict[str, Any]:
@@ -99,7 +99,7 @@ def test_partners_ranked_in_sql_as_in_python_with_and_without_copies(
         in_sql = _support_answers(db)
         monkeypatch.undo()
         assert in_sql == in_python
-        rows = [(len(r["rows"]), r["n_partners"]) for r in in_python.values()]
+        rows = [(len(r.rows), r.n_partners) for r in in_python.values()]
         assert sum(n for n, _ in rows) >= 40 and any(n < m for n, m in rows)  # limits cut
 
 
@@ -160,9 +160,9 @@ def test_leverage_counts_a_subordinate_calling_itself_part_of_the_actor(
     # is a claim from B to A, and it counts for A's hold on B.
     with dyads.open(samples_db[0]) as store:
         result = leverage(store, "irgc", "quds-force")
-    leadership = [c for c in result["components"] if c["component"] == "leadership"]
-    assert leadership, result["explanation"]
-    assert any("elite unit of the IRGC" in e["evidence"] for e in leadership[0]["evidence"])
+    leadership = [c for c in result.components if c.component == "leadership"]
+    assert leadership, result.explanation
+    assert any("elite unit of the IRGC" in e.citation.evidence for e in leadership[0].evidence)
 
 
 def test_a_changed_hierarchy_makes_the_copies_stale_until_they_are_rebuilt(

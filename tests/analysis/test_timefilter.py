@@ -71,5 +71,5 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 )
 def test_filters(store_path: Path, tf: TimeFilter, expected: set[str]) -> None:
     with dyads.open(store_path) as store:
-        got = {r["id"] for r in supporters(store, "houthis", time=tf)["rows"]}
+        got = {r.id for r in supporters(store, "houthis", time=tf).rows}
     assert got == expected

@@ -18,6 +18,7 @@ READ_COMMANDS = [
     ["--version"],
     ["--help"],
     ["dyad", "--help"],
+    ["serve", "--help"],
     ["actors"],
     ["actor", "IRGC"],
     ["relations", "--type", "SUPPORTS"],

@@ -17,8 +17,17 @@ from typing import Any
 from dyads.analysis.graph import most_supported, shortest_paths, top_actors
 from dyads.analysis.leverage import leverage
 from dyads.analysis.queries import dyad, leaders, resolve_actor
+from dyads.analysis.results import as_data
 from dyads.analysis.rollup import load_hierarchy
 from dyads.analysis.supporters import supported_by, supporters
+from dyads.analysis.text import (
+    dyad_lines,
+    leader_lines,
+    leverage_lines,
+    n_of,
+    path_lines,
+    support_lines,
+)
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.errors import UnknownActor
 from dyads.store import Store
@@ -173,15 +182,20 @@ _INTEL = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Answer:
+    """A question's answer: the lines to print, the command that gives more, and the record of
+    the function it was routed to (``result``: a :class:`~dyads.analysis.results.Support`,
+    ``Leaders``, ``Leverage``, ``Dyad``; for a path, ``{"dyad": Dyad, "path": Paths}``; for top,
+    ``{"central": [...], "supported": [...]}``)."""
+
     question: str
     routed: bool
     intent: str | None
     command: str | None
-    lines: list[str]
+    lines: tuple[str, ...]
     result: Any = None
-    notes: list[str] | None = None
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -189,9 +203,9 @@ class Answer:
             "routed": self.routed,
             "intent": self.intent,
             "command": self.command,
-            "answer": self.lines,
-            "notes": self.notes or [],
-            "result": self.result,
+            "answer": list(self.lines),
+            "notes": list(self.notes),
+            "result": as_data(self.result),
         }
 
 
@@ -308,7 +322,7 @@ def ask(
         )
     routed = route(bare)
     if routed is None:
-        return Answer(question, False, None, None, [KNOWN])
+        return Answer(question, False, None, None, (KNOWN,))
     intent, slots = routed
     notes: list[str] = []
 
@@ -324,6 +338,8 @@ def ask(
         for flag, value in (("since", time.since), ("until", time.until), ("as-of", time.as_of))
         if value
     )
+    res: Any
+    lines: list[str]
     if intent in ("supporters", "supported_by"):
         x = actor("x")
         kind = _SUPPORT_VERBS.get(slots.get("verb", "").lower())
@@ -332,35 +348,35 @@ def ask(
         cmd = f"dyads {'supporters' if intent == 'supporters' else 'supported-by'} {x}{ru}" + (
             f" --kind {kind}" if kind else ""
         )
-        lines = _support_lines(res, evidence)
+        lines = support_lines(res, evidence)
     elif intent == "leaders":
         x = actor("x")
         res = leaders(store, x, roll_up=roll_up, time=time)
         cmd = f"dyads leaders {x}{ru}"
-        lines = _leader_lines(res, evidence)
+        lines = leader_lines(res, evidence)
     elif intent == "leverage":
         a, b = actor("a"), actor("b")
         res = leverage(store, a, b, time=time)
         cmd = f"dyads leverage {a} {b}"
-        lines = list(res["explanation"]) + [_quote(e) for e in res["strongest"][:evidence]]
-        lines += [_quote(e, "against") for e in res["counter"][:1]]
+        lines = leverage_lines(res, evidence)
     elif intent == "dyad":
         a, b = actor("a"), actor("b")
-        res = dyad(store, a, b, roll_up=roll_up, time=time)
+        d = dyad(store, a, b, roll_up=roll_up, time=time)
+        res = d
         cmd = f"dyads dyad {a} {b}{ru}"
-        lines = _dyad_lines(res, evidence)
-        if not res["groups"]:
+        lines = dyad_lines(d, evidence)
+        if not d.groups:
             p = shortest_paths(store, a, b, roll_up=roll_up, time=time, k=1)
-            res = {"dyad": res, "path": p}
+            res = {"dyad": d, "path": p}
             cmd += f"; dyads path {a} {b}{ru}"
-            lines += _path_lines(p)
+            lines += path_lines(p)
     elif intent == "path":
         a, b = actor("a"), actor("b")
         d = dyad(store, a, b, roll_up=roll_up, time=time)
         p = shortest_paths(store, a, b, roll_up=roll_up, time=time)
         res = {"dyad": d, "path": p}
         cmd = f"dyads path {a} {b}{ru}"
-        lines = (_dyad_lines(d, evidence) if d["groups"] else []) + _path_lines(p)
+        lines = (dyad_lines(d, evidence) if d.groups else []) + path_lines(p)
     else:  # top
         central = top_actors(store, time=time, roll_up=roll_up)
         supported = most_supported(store, time=time, roll_up=roll_up)
@@ -368,130 +384,16 @@ def ask(
         cmd = f"dyads top{ru}"
         lines = [
             "Most connected: "
-            + ", ".join(f"{r['name']} ({r['degree']} partners)" for r in central[:5])
+            + ", ".join(f"{r.name} ({r.degree} partners)" for r in central[:5])
             + "."
         ]
         if supported:
             lines.append(
                 "Most supported groups: "
                 + ", ".join(
-                    f"{r['name']} ({_n(r['n_stories'])}, {_n(r['n_supporters'], 'supporter')})"
+                    f"{r.name} ({n_of(r.n_stories)}, {n_of(r.n_supporters, 'supporter')})"
                     for r in supported[:5]
                 )
                 + "."
             )
-    return Answer(question, True, intent, cmd, lines, res, notes)
-
-
-def _quote(e: dict[str, Any], tag: str | None = None) -> str:
-    where = ", ".join(
-        str(x) for x in (e.get("outlet"), e.get("doc_date"), e.get("path") or e.get("url")) if x
-    )
-    bits = [e.get("modality") or ""]
-    if e.get("polarity") == "denied":
-        bits.append("DENIED")
-    if e.get("attributed_name"):
-        bits.append(f"according to {e['attributed_name']}")
-    if tag:
-        bits.insert(0, tag)
-    return f'  [{"; ".join(b for b in bits if b)}] "{e["evidence"]}" ({where})'
-
-
-def _kinds(k: dict[str, int] | list[str]) -> str:
-    names = [x for x in k if x != "unspecified"]
-    return ", ".join(names) if names else "support of unspecified kind"
-
-
-def _n(count: int, word: str = "story") -> str:
-    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
-    return f"{count} {word if count == 1 else plural}"
-
-
-def _support_lines(res: dict[str, Any], per: int) -> list[str]:
-    name = res["actor"]["name"]
-    rows = res["rows"]
-    incoming = res["direction"] == "supporters"
-    counted = [r for r in rows if r["n_stories"]]
-    if not counted:
-        lines = [
-            f"The store has no counted evidence of support {'for' if incoming else 'from'} {name}."
-        ]
-    else:
-        who = ", ".join(r["name"] for r in counted)
-        lines = [f"{name} is supported by {who}." if incoming else f"{name} supports {who}."]
-    for r in rows:
-        m = r["modality"]
-        mix = ", ".join(f"{k} {m[k]}" for k in ("asserted", "reported", "believed") if m[k])
-        line = f"- {r['name']}: "
-        if r["n_stories"]:
-            line += f"{_kinds(r['kinds'])}; {_n(r['n_stories'])} ({mix})"
-            if r["first"]:
-                line += f", {r['first']}" + (f" to {r['last']}" if r["last"] != r["first"] else "")
-        else:
-            line += r["status"]
-        if m["denied"]:
-            line += f"; denied in {_n(m['denied'])}"
-        lines.append(line)
-        shown = [e for e in r["evidence"] if not e.get("copy")]
-        lines += [_quote(e) for e in shown[:per]]
-    return lines
-
-
-def _leader_lines(res: dict[str, Any], per: int) -> list[str]:
-    name = res["actor"]["name"]
-    if not res["leaders"]:
-        return [f"The store names no leader of {name}."]
-    lines = [
-        f"{name} is led by: "
-        + "; ".join(
-            p["name"]
-            + (
-                f" ({', '.join(p['roles'])}"
-                + (f", {', '.join(p['dates'])}" if p["dates"] else "")
-                + ")"
-                if p["roles"]
-                else ""
-            )
-            for p in res["leaders"]
-        )
-        + "."
-    ]
-    for p in res["leaders"]:
-        lines += [_quote(e) for e in [e for e in p["evidence"] if not e.get("copy")][:1]]
-    return lines
-
-
-def _dyad_lines(res: dict[str, Any], per: int) -> list[str]:
-    a, b = res["a"]["name"], res["b"]["name"]
-    if not res["groups"]:
-        return [f"The store has no direct relation between {a} and {b}."]
-    lines = []
-    for g in res["groups"]:
-        st = g["stories"]
-        lines.append(
-            f"{g['source']['name']} {g['relation']} {g['target']['name']}"
-            + (f" ({', '.join(g['kinds'])})" if g["kinds"] else "")
-            + f": {_n(st['affirmed'])} affirm"
-            + (f", {st['denied']} deny" if st["denied"] else "")
-            + (f", {st['unconfirmed']} only hypothetical or asked" if st["unconfirmed"] else "")
-            + "."
-        )
-        lines += [_quote(e) for e in [e for e in g["affirmed"] if not e["copy"]][:per]]
-        lines += [_quote(e) for e in [e for e in g["denied"] if not e["copy"]][:1]]
-    return lines
-
-
-def _path_lines(p: dict[str, Any]) -> list[str]:
-    if not p["paths"]:
-        return [f"No evidence path links {p['a']['name']} and {p['b']['name']}."]
-    best = p["paths"][0]
-    lines = ["Shortest path: " + " - ".join(x["name"] for x in best["actors"]) + "."]
-    for hop in best["hops"]:
-        r = hop["relations"][0]
-        if r["relation"] == "PART_OF":
-            lines.append(f"  {r['source']} is part of {r['target']} (gazetteer)")
-        elif r["evidence"]:
-            lines.append(
-                f"  {r['source']} {r['relation']} {r['target']}:" + _quote(r["evidence"])[1:]
-            )
-    return lines
+    return Answer(question, True, intent, cmd, tuple(lines), res, tuple(notes))

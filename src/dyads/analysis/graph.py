@@ -12,16 +12,27 @@ from typing import Any
 
 import networkx as nx
 
+from dyads.analysis.claims import CITATION_COLUMNS, ClaimTable
 from dyads.analysis.queries import (
     CLASS_SQL,
     COUNTED_SQL,
-    EVIDENCE_COLUMNS,
     MODALITY_RANK_SQL,
-    _evidence,
     actor_ref,
     actor_rows,
-    evidence_from,
     resolve_actor,
+)
+from dyads.analysis.results import (
+    ActorRef,
+    Central,
+    Citation,
+    Hop,
+    Network,
+    NetworkEdge,
+    NetworkNode,
+    Path,
+    PathRelation,
+    Paths,
+    Supported,
 )
 from dyads.analysis.rollup import (
     ROLLED_FROM,
@@ -33,6 +44,7 @@ from dyads.analysis.rollup import (
 )
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter, hi_sql, lo_sql
 from dyads.errors import QueryError
+from dyads.records import RELATION_TYPES
 from dyads.store import Store
 
 #: Relation types that do not make a path or a centrality (sharing a city is not a tie).
@@ -164,7 +176,7 @@ def shortest_paths(
     roll_up: bool = True,
     hierarchy: bool = True,
     time: TimeFilter = NO_FILTER,
-) -> dict[str, Any]:
+) -> Paths:
     """Up to ``k`` shortest evidence paths from ``a`` to ``b`` (ties, either direction).
 
     Fewest hops first; among paths of equal length, the better-evidenced first (each hop costs
@@ -214,45 +226,44 @@ def shortest_paths(
                     if key in NON_TIES or (key != PART_OF and not d.get("n_stories")):
                         continue
                     rels.append(
-                        {
-                            "source": s,
-                            "source_name": _name(g, s)["name"],
-                            "relation": key,
-                            "target": t,
-                            "target_name": _name(g, t)["name"],
-                            "n_stories": d.get("n_stories", 0),
-                            "denied_stories": d.get("denied_stories", 0),
-                            "kinds": d.get("kinds", []),
-                            "evidence": ev.get(d.get("best_id")) if key != PART_OF else None,
-                        }
+                        PathRelation(
+                            source=s,
+                            source_name=str(_name(g, s).name),
+                            relation=key,
+                            target=t,
+                            target_name=str(_name(g, t).name),
+                            n_stories=d.get("n_stories", 0),
+                            denied_stories=d.get("denied_stories", 0),
+                            kinds=tuple(d.get("kinds", ())),
+                            evidence=ev.get(d.get("best_id")) if key != PART_OF else None,
+                        )
                     )
-            rels.sort(key=lambda r: -r["n_stories"])
-            hops.append({"from": _name(g, x), "to": _name(g, y), "relations": rels})
-        out.append({"actors": [_name(g, n) for n in p], "hops": hops, "length": len(p) - 1})
-    return {
-        "a": actor_ref(store, ida),
-        "b": actor_ref(store, idb),
-        "roll_up": roll_up,
-        "paths": out,
-    }
+            rels.sort(key=lambda r: -r.n_stories)
+            hops.append(Hop(_name(g, x), _name(g, y), tuple(rels)))
+        out.append(Path(tuple(_name(g, n) for n in p), tuple(hops), len(p) - 1))
+    return Paths(
+        a=actor_ref(store, ida),
+        b=actor_ref(store, idb),
+        roll_up=roll_up,
+        paths=tuple(out),
+    )
 
 
-def _name(g: nx.MultiDiGraph, node: str) -> dict[str, Any]:
-    return {
-        "id": node,
-        "name": g.nodes[node].get("name") or node,
-        "type": g.nodes[node].get("type"),
-    }
+def _name(g: nx.MultiDiGraph, node: str) -> ActorRef:
+    return ActorRef(node, g.nodes[node].get("name") or node, g.nodes[node].get("type"))
 
 
-def _evidence_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+def _evidence_by_id(store: Store, ids: list[str]) -> dict[str, Citation]:
     if not ids:
         return {}
+    claims = ClaimTable(store, "source", "relations")  # by id: no side to sort on
     rows = store.query(
-        f"SELECT {EVIDENCE_COLUMNS} {evidence_from()} WHERE r.id IN (SELECT unnest(?::VARCHAR[]))",
+        f"""SELECT {CITATION_COLUMNS} FROM {claims.sql} r
+            LEFT JOIN actors att ON att.id = r.attributed_to
+            WHERE r.id IN (SELECT unnest(?::VARCHAR[]))""",
         [ids],
     )
-    return {r["id"]: _evidence(r) for r in rows}
+    return {r["id"]: Citation.from_row(r) for r in rows}
 
 
 def top_actors(
@@ -262,7 +273,7 @@ def top_actors(
     roll_up: bool = True,
     time: TimeFilter = NO_FILTER,
     by: str = "degree",
-) -> list[dict[str, Any]]:
+) -> list[Central]:
     """The most central actors of the tie graph: degree, weighted PageRank and betweenness.
 
     The ties come straight from one aggregate query (counted stories per directed pair), not from
@@ -315,17 +326,17 @@ def top_actors(
     for node in u.nodes:
         name, type_ = names.get(node, (None, None))
         out.append(
-            {
-                "id": node,
-                "name": name or node,
-                "type": type_,
-                "degree": u.degree(node),
-                "stories": sum(u.edges[node, nb]["stories"] for nb in u.neighbors(node)),
-                "pagerank": round(pagerank.get(node, 0.0), 4),
-                "betweenness": round(betweenness.get(node, 0.0), 4) if betweenness else None,
-            }
+            Central(
+                id=node,
+                name=name or node,
+                type=type_,
+                degree=u.degree(node),
+                stories=sum(u.edges[node, nb]["stories"] for nb in u.neighbors(node)),
+                pagerank=round(pagerank.get(node, 0.0), 4),
+                betweenness=round(betweenness.get(node, 0.0), 4) if betweenness else None,
+            )
         )
-    out.sort(key=lambda r: (-r[by], -r["stories"], r["id"]))
+    out.sort(key=lambda r: (-(getattr(r, by) or 0), -r.stories, r.id))
     return out[:n]
 
 
@@ -336,7 +347,7 @@ def most_supported(
     roll_up: bool = True,
     time: TimeFilter = NO_FILTER,
     types: tuple[str, ...] | None = GROUP_TYPES,
-) -> list[dict[str, Any]]:
+) -> list[Supported]:
     """Targets of the most independent support stories, with their number of distinct supporters
     (``supporters``: their ids, ``supporter_names``: their names)."""
     hier = load_hierarchy(store) if roll_up else None
@@ -345,7 +356,7 @@ def most_supported(
     type_sql, type_params = ("", [])
     if types:
         type_sql, type_params = "AND a.type IN (SELECT unnest(?::VARCHAR[]))", [list(types)]
-    return store.query(
+    rows = store.query(
         f"""
         WITH {ru_sql},
         ev AS (
@@ -368,3 +379,227 @@ def most_supported(
         """,
         [*ru_params, *tparams, *type_params],
     )
+    return [
+        Supported(
+            **{
+                **r,
+                "supporters": tuple(r["supporters"]),
+                "supporter_names": tuple(r["supporter_names"]),
+                "kinds": tuple(r["kinds"]),
+            }
+        )
+        for r in rows
+    ]
+
+
+#: Relation types the network shows unless asked: every tie (not LOCATED_IN).
+NETWORK_RELATIONS = tuple(r for r in RELATION_TYPES if r not in NON_TIES)
+#: Actors the network draws at most (the best-evidenced), so a big store is no hairball.
+NETWORK_MAX_NODES = 50
+#: Edges read from the store at most for one network, strongest first.
+NETWORK_MAX_EDGES = 2_000
+
+
+def network(
+    store: Store,
+    *,
+    relations: tuple[str, ...] | list[str] | None = None,
+    min_stories: int = 1,
+    generic: bool = False,
+    roll_up: bool = True,
+    time: TimeFilter = NO_FILTER,
+    max_nodes: int = NETWORK_MAX_NODES,
+) -> Network:
+    """The network to draw: actors and their (source, relation, target) edges with at least
+    ``min_stories`` independent stories (affirmed, or denied: a denied edge is drawn as such),
+    places and LOCATED_IN left out, actors without a name left out unless ``generic``.
+
+    The ``max_nodes`` actors with the most stories are kept with the edges between them;
+    communities (Louvain, seeded) are found on them, and a force layout that pulls each
+    community together gives every actor a position, the same on every call. A read-only store
+    remembers each network it has drawn.
+    """
+    types = tuple(sorted({r.upper() for r in relations})) if relations else NETWORK_RELATIONS
+    unknown = [r for r in types if r not in RELATION_TYPES]
+    if unknown:
+        raise QueryError(
+            f"unknown relation type {unknown[0]!r}; use one of {', '.join(RELATION_TYPES)}"
+        )
+    if min_stories < 1:
+        raise QueryError(f"min_stories must be 1 or more, not {min_stories}")
+    key = ("network", types, min_stories, generic, roll_up, time, max_nodes)
+    return store.memo(
+        repr(key),
+        lambda: _network(store, types, min_stories, generic, roll_up, time, max_nodes),
+    )
+
+
+def _network(
+    store: Store,
+    types: tuple[str, ...],
+    min_stories: int,
+    generic: bool,
+    roll_up: bool,
+    time: TimeFilter,
+    max_nodes: int,
+) -> Network:
+    hier = load_hierarchy(store) if roll_up else None
+    ru_sql, ru_params = rollup_cte(hier)
+    tsql, tparams = time.sql()
+    eff = "coalesce(r.date, d.date)"
+    gen_sql = (
+        "" if generic else "AND NOT coalesce(a.generic, false) AND NOT coalesce(b.generic, false)"
+    )
+    rows = store.query(
+        f"""
+        WITH {ru_sql},
+        ev AS (
+            SELECT {ROLLED_SOURCE} AS source, r.relation, {ROLLED_TARGET} AS target, r.kinds,
+                   d.story_id, {COUNTED_SQL} AS counted, {CLASS_SQL} AS class,
+                   {eff} AS eff, {lo_sql(eff)} AS lo, {hi_sql(eff)} AS hi
+            {ROLLED_FROM}
+            WHERE r.relation IN (SELECT unnest(?::VARCHAR[])) AND {tsql}
+        ),
+        e AS (
+            SELECT source, relation, target,
+                   count(DISTINCT story_id) FILTER (WHERE counted) AS n_stories,
+                   count(DISTINCT story_id) FILTER (WHERE class = 'denied') AS denied_stories,
+                   count(DISTINCT story_id) FILTER (WHERE class = 'unconfirmed') AS unconfirmed_stories,
+                   coalesce(list_sort(list_distinct(flatten(list(kinds) FILTER (WHERE counted)))), []) AS kinds,
+                   arg_min(eff, lo) FILTER (WHERE counted AND eff IS NOT NULL) AS first,
+                   arg_max(eff, hi) FILTER (WHERE counted AND eff IS NOT NULL) AS last
+            FROM ev WHERE source <> target GROUP BY source, relation, target
+        )
+        SELECT e.*, a.name AS source_name, a.type AS source_type, a.country AS source_country,
+               coalesce(a.generic, false) AS source_generic, b.name AS target_name,
+               b.type AS target_type, b.country AS target_country,
+               coalesce(b.generic, false) AS target_generic
+        FROM e JOIN actors a ON a.id = e.source JOIN actors b ON b.id = e.target
+        WHERE (e.n_stories >= ? OR e.denied_stories >= ?)
+          AND coalesce(a.type, '') NOT IN (SELECT unnest(?::VARCHAR[]))
+          AND coalesce(b.type, '') NOT IN (SELECT unnest(?::VARCHAR[])) {gen_sql}
+        ORDER BY e.n_stories + e.denied_stories DESC, e.source, e.relation, e.target
+        LIMIT {NETWORK_MAX_EDGES}
+        """,
+        [
+            *ru_params,
+            list(types),
+            *tparams,
+            min_stories,
+            min_stories,
+            sorted(NON_ACTORS),
+            sorted(NON_ACTORS),
+        ],
+    )
+    n_edges_all = len(rows)
+    weight: dict[str, int] = {}
+    info: dict[str, tuple[Any, ...]] = {}
+    for r in rows:
+        for end in ("source", "target"):
+            node = r[end]
+            weight[node] = weight.get(node, 0) + r["n_stories"] + r["denied_stories"]
+            info[node] = (
+                r[f"{end}_name"],
+                r[f"{end}_type"],
+                r[f"{end}_country"],
+                bool(r[f"{end}_generic"]),
+            )
+    keep = set(sorted(weight, key=lambda n: (-weight[n], n))[:max_nodes])
+    edges = [r for r in rows if r["source"] in keep and r["target"] in keep]
+    u = nx.Graph()
+    u.add_nodes_from(sorted(keep))
+    for r in edges:
+        w = r["n_stories"] + r["denied_stories"]
+        old = u.edges[r["source"], r["target"]]["w"] if u.has_edge(r["source"], r["target"]) else 0
+        u.add_edge(r["source"], r["target"], w=old + w)
+    communities = (
+        nx.community.louvain_communities(u, weight="w", seed=1) if u.number_of_edges() else []
+    )
+    community = {
+        n: i for i, c in enumerate(sorted(communities, key=lambda c: (-len(c), min(c)))) for n in c
+    }
+    pos = _layout(u, community)
+    nodes = tuple(
+        NetworkNode(
+            id=n,
+            name=info[n][0] or n,
+            type=info[n][1],
+            country=info[n][2],
+            generic=info[n][3],
+            degree=u.degree(n),
+            stories=weight[n],
+            community=community.get(n, 0),
+            x=pos[n][0],
+            y=pos[n][1],
+        )
+        for n in sorted(keep, key=lambda n: (-weight[n], n))
+    )
+    return Network(
+        nodes=nodes,
+        edges=tuple(
+            NetworkEdge(
+                source=r["source"],
+                relation=r["relation"],
+                target=r["target"],
+                n_stories=r["n_stories"],
+                denied_stories=r["denied_stories"],
+                unconfirmed_stories=r["unconfirmed_stories"],
+                kinds=tuple(r["kinds"]),
+                first=r["first"],
+                last=r["last"],
+                status=(
+                    "contested"
+                    if r["n_stories"] and r["denied_stories"]
+                    else ("affirmed" if r["n_stories"] else "denied")
+                ),
+            )
+            for r in edges
+        ),
+        n_nodes=len(weight),
+        n_edges=n_edges_all,
+        relations=types,
+        min_stories=min_stories,
+        generic=generic,
+        roll_up=roll_up,
+        time=time.describe() or None,
+    )
+
+
+#: Layout: pixels between neighbouring actors of a community (a community of n actors is drawn
+#: in a disc of radius about NODE_SPACING * sqrt(n)), and between two communities' discs.
+NODE_SPACING = 75.0
+COMMUNITY_GAP = 60.0
+
+
+def _layout(u: nx.Graph, community: dict[str, int]) -> dict[str, tuple[float, float]]:
+    """Positions in pixels: each community laid out on its own (a seeded spring layout) in a disc
+    sized by its actors, and the discs packed in rows, largest first, so communities sit apart
+    and a small one is not squeezed by a large one; the same on every call."""
+    groups: dict[int, list[str]] = {}
+    for n in sorted(u.nodes):
+        groups.setdefault(community.get(n, -1), []).append(n)
+    blocks = []
+    for c in sorted(groups, key=lambda c: (-len(groups[c]), c)):
+        sub = u.subgraph(groups[c])
+        if len(sub) == 1:
+            pos = {groups[c][0]: (0.0, 0.0)}
+        else:
+            raw = nx.spring_layout(sub, weight="w", seed=7, k=1.6 / len(sub) ** 0.5, iterations=300)
+            pos = {n: (float(x), float(y)) for n, (x, y) in raw.items()}
+            span = max(max(abs(x), abs(y)) for x, y in pos.values()) or 1.0
+            pos = {n: (x / span, y / span) for n, (x, y) in pos.items()}
+        blocks.append((pos, NODE_SPACING * max(len(sub), 1) ** 0.5))
+    total = sum((2 * r + COMMUNITY_GAP) ** 2 for _, r in blocks)
+    row_width = max(1.6 * total**0.5, max(2 * r + COMMUNITY_GAP for _, r in blocks))
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for pos, radius in blocks:
+        size = 2 * radius + COMMUNITY_GAP
+        if x and x + size > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        cx, cy = x + size / 2, y + size / 2
+        for n, (px, py) in pos.items():
+            out[n] = (round(cx + px * radius), round(cy + py * radius))
+        x += size
+        row_height = max(row_height, size)
+    return out

@@ -19,27 +19,28 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
+from dyads.analysis.claims import ClaimTable, claim_tables, ids_sql
 from dyads.analysis.queries import (
     COUNTED_MODALITIES,
     COUNTED_SQL,
-    _evidence,
     actor_rows,
     claim_class,
     resolve_actor,
 )
+from dyads.analysis.results import (
+    ActorRef,
+    Citation,
+    Leverage,
+    LeverageClaim,
+    LeverageComponent,
+)
 from dyads.analysis.rollup import load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
 from dyads.store import Store
-from dyads.store.clustered import (
-    doc_struct,
-    ids_sql,
-    in_list,
-    is_clustered,
-    member_sql,
-    relations_tables,
-)
+from dyads.store.clustered import in_list
 
 #: Weight of one fully asserted, independent story in each component. Positive components raise
 #: leverage; those in COUNTER lower it.
@@ -84,12 +85,32 @@ _KIND_COMPONENT = {
     "logistics": "logistics",
     "intelligence": "intelligence",
 }
+#: What each component says, in words (the CLI, ask and the web app print these).
+LABELS: dict[str, str] = {
+    "creation": "created it",
+    "leadership": "leads it or counts it as a part",
+    "stated_leverage": "said to have sway over it",
+    "sanctuary": "gives it sanctuary",
+    "funding": "funds it",
+    "weapons": "arms it",
+    "troops": "sends troops",
+    "training": "trains it",
+    "logistics": "gives logistics",
+    "intelligence": "shares intelligence",
+    "support_other": "other support",
+    "support_unspecified": "backs it (kind unspecified)",
+    "leadership_ties": "its leaders have ties to",
+    "cooperation": "cooperates with it",
+    "denial": "denials",
+    "hostility": "hostilities between them",
+    "opposition": "opposition between them",
+}
 _LEADER_TIES = ("COOPERATES", "MEMBER_OF", "LEADS", "SUPPORTS")
 
 
 def leverage(
     store: Store, a: str, b: str, *, time: TimeFilter = NO_FILTER, top: int = 3
-) -> dict[str, Any]:
+) -> Leverage:
     """The influence assessment of ``a`` over ``b``: score, components, strongest sentences."""
     ida, idb = resolve_actor(store, a), resolve_actor(store, b)
     hier = load_hierarchy(store)
@@ -98,7 +119,7 @@ def leverage(
     set_a, set_b = set(fam_a), set(fam_b)
     refs = _name(store, [*rows, *tie_rows], [ida, idb])
     claims: list[tuple[str, float, dict[str, Any]]] = []  # (component, factor, row)
-    not_counted: list[dict[str, Any]] = []
+    not_counted: list[LeverageClaim] = []
     for r in rows:
         a_to_b = r["source_id"] in set_a and r["target_id"] in set_b
         comps = _components(r, a_to_b)
@@ -166,9 +187,9 @@ def _claims(
     both, in :func:`_order`, so equally strong claims of one story (copies) are chosen the same
     way whichever plan DuckDB picks.
     """
-    tables = relations_tables(store)
+    tables = claim_tables(store)
     tsql, tparams = time.sql("r", "r.doc")
-    leaders = _leaders(store, tables["target"], fam_a, fam_b, tsql, tparams)
+    leaders = _leaders(tables["target"], fam_a, fam_b, tsql, tparams)
 
     (sa, psa), (sb, psb), (ta, pta), (tb, ptb) = (
         ids_sql("source_id", fam_a, alias="r"),
@@ -178,7 +199,7 @@ def _claims(
     )
     tie_sql = f"r.relation IN {in_list(list(_LEADER_TIES))} AND {COUNTED_SQL}"
     src = tables["source"]
-    own, p_own = member_sql(store, src, "source_id", [*fam_a, *fam_b], alias="r")
+    own, p_own = src.member("source_id", [*fam_a, *fam_b])
     a_out = f"{tb}"
     p_a_out = [*ptb]
     if leaders:
@@ -188,7 +209,7 @@ def _claims(
     params = [*p_own, *psa, *p_a_out, *psb, *pta, *tparams]
     if leaders:
         tgt = tables["target"]
-        about_a, p_about_a = member_sql(store, tgt, "target_id", fam_a, alias="r")
+        about_a, p_about_a = tgt.member("target_id", fam_a)
         sl, psl = ids_sql("source_id", leaders, alias="r")
         arms.append(f"{about_a} AND {sl} AND NOT ({sb}) AND {tie_sql}")
         params += [*p_about_a, *psl, *psb, *_LEADER_TIES, *tparams]
@@ -199,7 +220,7 @@ def _claims(
     )
     found = f"r.doc IS NOT NULL AND {tsql}"  # (the time filter's SQL has braces: no .format)
     sql = " UNION ALL ".join(
-        f"{select}{_with_doc(t)} r WHERE {arm} AND {found}"
+        f"{select}{t.sql} r WHERE {arm} AND {found}"
         for t, arm in zip((src, tables["target"]), arms, strict=False)
     )
     cur = store.con.execute(sql, params)
@@ -230,20 +251,19 @@ def _claims(
 
 
 def _leaders(
-    store: Store,
-    by_target: str,
+    by_target: ClaimTable,
     fam_a: list[str],
     fam_b: list[str],
     tsql: str,
     tparams: list[Any],
 ) -> list[str]:
     """B's best-attested leaders (most independent stories), A's family left out."""
-    b_in, b_params = member_sql(store, by_target, "target_id", fam_b, alias="r")
+    b_in, b_params = by_target.member("target_id", fam_b)
     a_in, a_params = ids_sql("source_id", fam_a, alias="r")
     return [
         x
-        for (x,) in store.con.execute(
-            f"""SELECT r.source_id FROM {_with_doc(by_target)} r
+        for (x,) in by_target.store.con.execute(
+            f"""SELECT r.source_id FROM {by_target.sql} r
                 WHERE r.relation = 'LEADS' AND {b_in} AND NOT ({a_in}) AND r.doc IS NOT NULL
                   AND {COUNTED_SQL} AND {tsql}
                 GROUP BY r.source_id
@@ -253,30 +273,20 @@ def _leaders(
     ]
 
 
-def _with_doc(table: str) -> str:
-    """``table`` if it is a sorted copy, else ``relations`` with its documents' fields packed
-    as the copies pack them (``doc``)."""
-    if is_clustered(table):
-        return table
-    return (
-        f"(SELECT r.*, {doc_struct('d')} AS doc FROM {table} r JOIN documents d ON d.id = r.doc_id)"
-    )
-
-
-def _name(store: Store, rows: list[dict[str, Any]], actors: list[str]) -> dict[str, dict[str, Any]]:
-    """Fill in the actor names of ``rows``; return ``{id: {id, name, type}}`` for ``actors``.
+def _name(store: Store, rows: list[dict[str, Any]], actors: list[str]) -> dict[str, ActorRef]:
+    """Fill in the actor names of ``rows``; return ``{id: ActorRef}`` for ``actors``.
 
     One lookup for every actor the claims and the result name.
     """
     named = {r[k] for r in rows for k in ("source_id", "target_id", "attributed_to")}
     ids = sorted((named | set(actors)) - {None})
-    known = {i: {"id": i, "name": n, "type": t} for i, (n, t) in actor_rows(store, ids).items()}
+    known = actor_rows(store, ids)
     for r in rows:
-        r["source"] = known[r["source_id"]]["name"] if r["source_id"] in known else None
-        r["target"] = known[r["target_id"]]["name"] if r["target_id"] in known else None
+        r["source"] = known[r["source_id"]][0] if r["source_id"] in known else None
+        r["target"] = known[r["target_id"]][0] if r["target_id"] in known else None
         att = r["attributed_to"]
-        r["attributed_name"] = known[att]["name"] if att in known else None
-    return {a: known.get(a, {"id": a, "name": a, "type": None}) for a in actors}
+        r["attributed_name"] = known[att][0] if att in known else None
+    return {a: ActorRef(a, *known[a]) if a in known else ActorRef(a, a, None) for a in actors}
 
 
 def _order(r: dict[str, Any]) -> tuple[Any, ...]:
@@ -296,30 +306,27 @@ _DOC_COLUMNS = (
 )
 
 
-def _item(r: dict[str, Any], component: str, points: float) -> dict[str, Any]:
-    e = _evidence(r)
-    e.update(
-        {
-            "relation": r["relation"],
-            "source": r["source"],
-            "target": r["target"],
-            "component": component,
-            "points": round(points, 3),
-        }
+def _item(r: dict[str, Any], component: str, points: float) -> LeverageClaim:
+    return LeverageClaim(
+        citation=Citation.from_row(r),
+        relation=r["relation"],
+        source=r["source"],
+        target=r["target"],
+        component=component,
+        points=round(points, 3),
     )
-    return e
 
 
 def _assess(
-    a_ref: dict[str, Any],
-    b_ref: dict[str, Any],
+    a_ref: ActorRef,
+    b_ref: ActorRef,
     fam_a: list[str],
     fam_b: list[str],
     claims: list[tuple[str, float, dict[str, Any]]],
-    not_counted: list[dict[str, Any]],
+    not_counted: list[LeverageClaim],
     time: TimeFilter,
     top: int,
-) -> dict[str, Any]:
+) -> Leverage:
     # best claim per (component, story)
     best: dict[str, dict[Any, tuple[float, dict[str, Any]]]] = defaultdict(dict)
     for comp, factor, r in claims:
@@ -331,7 +338,7 @@ def _assess(
             or (factor == cur[0] and (r["confidence"] or 0) > (cur[1]["confidence"] or 0))
         ):
             best[comp][story] = (factor, r)
-    components: list[dict[str, Any]] = []
+    components: list[LeverageComponent] = []
     pos = neg = 0.0
     stories_all: set[Any] = set()
     for comp, by_story in best.items():
@@ -348,107 +355,65 @@ def _assess(
             {r["date"] or r["doc_date"] for _, r in ranked if r["date"] or r["doc_date"]}
         )
         components.append(
-            {
-                "component": comp,
-                "sign": "+" if sign > 0 else "-",
-                "weight": WEIGHTS[comp],
-                "n_stories": len(by_story),
-                "points": round(sign * points, 3),
-                "first": dates[0] if dates else None,
-                "last": dates[-1] if dates else None,
-                "evidence": [_item(r, comp, sign * WEIGHTS[comp] * f) for f, r in used],
-            }
+            LeverageComponent(
+                component=comp,
+                sign="+" if sign > 0 else "-",
+                weight=WEIGHTS[comp],
+                n_stories=len(by_story),
+                points=round(sign * points, 3),
+                first=dates[0] if dates else None,
+                last=dates[-1] if dates else None,
+                evidence=tuple(_item(r, comp, sign * WEIGHTS[comp] * f) for f, r in used),
+            )
         )
-    components.sort(key=lambda c: -abs(c["points"]))
+    components.sort(key=lambda c: -abs(c.points))
     raw = pos - neg
     score = round(100 * (1 - math.exp(-max(raw, 0.0) / SCALE)))
     level = next(label for floor, label in reversed(LEVELS) if score >= floor)
     if not components:
         level = "no evidence"
-    strongest = _merge([e for c in components if c["sign"] == "+" for e in c["evidence"]])[:top]
-    counter = _merge([e for c in components if c["sign"] == "-" for e in c["evidence"]])[:top]
-    result = {
-        "a": a_ref,
-        "b": b_ref,
-        "family_a": fam_a,
-        "family_b": fam_b,
-        "score": score,
-        "level": level,
-        "raw": round(raw, 3),
-        "positive": round(pos, 3),
-        "negative": round(neg, 3),
-        "contested": bool(neg and neg >= 0.5 * pos),
-        "n_stories": len(stories_all),
-        "time": time.describe() or None,
-        "components": components,
-        "strongest": strongest,
-        "counter": counter,
-        "not_counted": not_counted,
-    }
-    result["explanation"] = explain(result)
-    return result
+    strongest = _merge([e for c in components if c.sign == "+" for e in c.evidence])[:top]
+    counter = _merge([e for c in components if c.sign == "-" for e in c.evidence])[:top]
+    return Leverage(
+        a=a_ref,
+        b=b_ref,
+        family_a=tuple(fam_a),
+        family_b=tuple(fam_b),
+        score=score,
+        level=level,
+        raw=round(raw, 3),
+        positive=round(pos, 3),
+        negative=round(neg, 3),
+        contested=bool(neg and neg >= 0.5 * pos),
+        n_stories=len(stories_all),
+        time=time.describe() or None,
+        components=tuple(components),
+        strongest=tuple(strongest),
+        counter=tuple(counter),
+        not_counted=tuple(not_counted),
+    )
 
 
-def _merge(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _merge(items: list[LeverageClaim]) -> list[LeverageClaim]:
     """One item per sentence (claim id): a sentence that counts in several components (funding and
     weapons) is shown once with its points summed, strongest (largest absolute points) first."""
-    merged: dict[Any, dict[str, Any]] = {}
+    merged: dict[Any, LeverageClaim] = {}
     for e in items:
-        key = (e["doc_id"], e["start"], e["end"], e["source_id"], e["target_id"])
+        c = e.citation
+        key = (c.doc_id, c.start, c.end, c.source_id, c.target_id)
         if key in merged:
-            merged[key]["points"] = round(merged[key]["points"] + e["points"], 3)
-            merged[key]["components"].append(e["component"])
-        else:
-            merged[key] = {**e, "components": [e["component"]]}
-    return sorted(merged.values(), key=lambda e: -abs(e["points"]))
-
-
-_LABELS = {
-    "creation": "created it",
-    "leadership": "leads it or counts it as a part",
-    "stated_leverage": "said to have sway over it",
-    "sanctuary": "gives it sanctuary",
-    "funding": "funds it",
-    "weapons": "arms it",
-    "troops": "sends troops",
-    "training": "trains it",
-    "logistics": "gives logistics",
-    "intelligence": "shares intelligence",
-    "support_other": "other support",
-    "support_unspecified": "backs it (kind unspecified)",
-    "leadership_ties": "its leaders have ties to",
-    "cooperation": "cooperates with it",
-    "denial": "denials",
-    "hostility": "hostilities between them",
-    "opposition": "opposition between them",
-}
-
-
-def explain(result: dict[str, Any]) -> list[str]:
-    """A few lines of plain English explaining ``result`` (used by the CLI and ``ask``)."""
-    a, b = result["a"]["name"], result["b"]["name"]
-    lines = [
-        f"Leverage of {a} over {b}: {result['score']}/100 ({result['level']}), "
-        f"from {result['n_stories']} independent stor{'y' if result['n_stories'] == 1 else 'ies'}"
-        + (", contested" if result["contested"] else "")
-        + (f" ({result['time']})" if result["time"] else "")
-        + "."
-    ]
-    for c in result["components"]:
-        lines.append(
-            f"{c['sign']} {_LABELS.get(c['component'], c['component'])}: {abs(c['points']):.2f} points "
-            f"({c['n_stories']} stor{'y' if c['n_stories'] == 1 else 'ies'} x weight {c['weight']})"
-            + (
-                f", {c['first']}" + (f" to {c['last']}" if c["last"] != c["first"] else "")
-                if c["first"]
-                else ""
+            m = merged[key]
+            assert m.components is not None
+            merged[key] = replace(
+                m, points=round(m.points + e.points, 3), components=(*m.components, e.component)
             )
-        )
-    if result["not_counted"]:
-        lines.append(
-            f"not counted: {len(result['not_counted'])} hypothetical or questioned claim"
-            + ("" if len(result["not_counted"]) == 1 else "s")
-        )
-    if not result["components"]:
-        lines.append(f"The store holds no evidence of {a} having leverage over {b}.")
-    return lines
+        else:
+            merged[key] = replace(e, components=(e.component,))
+    return sorted(merged.values(), key=lambda e: -abs(e.points))
+
+
+def explain(result: Leverage) -> tuple[str, ...]:
+    """The score in a few lines of plain English (:func:`dyads.analysis.text.explain`)."""
+    from dyads.analysis.text import explain as text_explain
+
+    return text_explain(result)

@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from dyads.actors import normalise
+from dyads.analysis.claims import CITATION_COLUMNS, claim_table, claim_tables
+from dyads.analysis.results import (
+    ActorMatch,
+    ActorName,
+    ActorProfile,
+    ActorRef,
+    ActorRow,
+    Citation,
+    DocumentRow,
+    DocumentText,
+    Dyad,
+    DyadGroup,
+    Highlight,
+    Leader,
+    Leaders,
+    MentionRow,
+    RelationCount,
+    RelationRow,
+    StoryCounts,
+    TimelineClaim,
+    mark_copies,
+)
 from dyads.analysis.rollup import family, load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter
-from dyads.errors import QueryError, UnknownActor
-from dyads.records import RELATION_TYPES
+from dyads.errors import QueryError, UnknownActor, UnknownDocument
+from dyads.records import MODALITIES, POLARITIES, RELATION_TYPES, SUPPORT_KINDS
 from dyads.store import Store
-from dyads.store.clustered import member_sql, relations_table
 
 #: Modalities that make a claim count as evidence; "hypothetical" and "question" never count.
 COUNTED_MODALITIES = ("asserted", "reported", "believed")
@@ -35,39 +57,6 @@ MODALITY_RANK_SQL = (
     "CASE r.modality WHEN 'asserted' THEN 0 WHEN 'reported' THEN 1 WHEN 'believed' THEN 2 "
     "WHEN 'hypothetical' THEN 3 ELSE 4 END"
 )
-#: The columns of one piece of evidence, from relations r, documents d, actors s, t, att.
-EVIDENCE_COLUMNS = """
-    r.id, r.relation, r.source_id, s.name AS source, r.target_id, t.name AS target, r.kinds,
-    r.modality, r.polarity, r.attributed_to, att.name AS attributed_name, r.date, r.role,
-    r.confidence, r.doc_id, d.path, d.url, d.title, d.date AS doc_date, d.outlet, d.story_id,
-    r.evidence, r.start, r."end"
-"""
-EVIDENCE_JOINS = """
-    FROM {relations} r
-    JOIN documents d ON d.id = r.doc_id
-    LEFT JOIN actors s ON s.id = r.source_id
-    LEFT JOIN actors t ON t.id = r.target_id
-    LEFT JOIN actors att ON att.id = r.attributed_to
-"""
-
-
-def evidence_from(relations: str = "relations") -> str:
-    """``FROM <relations> r`` joined to its document and actors, for :data:`EVIDENCE_COLUMNS`."""
-    return EVIDENCE_JOINS.format(relations=relations)
-
-
-def pair_relations(store: Store, fam_a: list[str], fam_b: list[str]) -> tuple[str, list[Any]]:
-    """A subquery of the relations between the actor sets, both directions, and its params."""
-    tbl = relations_table(store, "source")
-    a_src, a_params = member_sql(store, tbl, "source_id", fam_a)
-    b_src, b_params = member_sql(store, tbl, "source_id", fam_b)
-    a_tgt, a_tparams = member_sql(store, tbl, "target_id", fam_a)
-    b_tgt, b_tparams = member_sql(store, tbl, "target_id", fam_b)
-    sql = (
-        f"(SELECT * FROM {tbl} WHERE {a_src} AND {b_tgt} "
-        f"UNION ALL SELECT * FROM {tbl} WHERE {b_src} AND {a_tgt} AND NOT ({a_src}))"
-    )
-    return sql, [*a_params, *b_tparams, *b_params, *a_tparams, *a_params]
 
 
 def resolve_actor(store: Store, name: str) -> str:
@@ -179,12 +168,12 @@ def actor_rows(store: Store, ids: list[str]) -> dict[str, tuple[Any, Any]]:
     return {i: row for i in want if (row := known[i]) is not None}
 
 
-def actor_ref(store: Store, actor_id: str) -> dict[str, Any]:
+def actor_ref(store: Store, actor_id: str) -> ActorRef:
     name, type_ = actor_rows(store, [actor_id]).get(actor_id, (actor_id, None))
-    return {"id": actor_id, "name": name, "type": type_}
+    return ActorRef(actor_id, name, type_)
 
 
-def list_actors(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
+def list_actors(store: Store, limit: int | None = None) -> list[ActorRow]:
     sql = """
         SELECT a.id, a.name, a.type, a.country,
                (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mentions,
@@ -193,10 +182,83 @@ def list_actors(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
     """
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return store.query(sql)
+    return [ActorRow(**r) for r in store.query(sql)]
 
 
-def actor_profile(store: Store, name: str) -> dict[str, Any]:
+#: How alike (rapidfuzz QRatio, 0-100) a name or alias must be to ``q`` for a fuzzy search hit;
+#: lower than the "did you mean" cut-off, since a search lists its hits ranked.
+SEARCH_MIN_SCORE = 60
+#: Match kinds, best first, as :func:`search_actors` ranks them.
+MATCH_RANK = {"id": 0, "name": 1, "alias": 2, "prefix": 3, "partial": 4, "fuzzy": 5}
+
+
+def search_actors(
+    store: Store, q: str, *, limit: int = 20, generic: bool = True
+) -> list[ActorMatch]:
+    """Actors whose id, name or alias is ``q`` (case and accents aside), starts with it or holds
+    it, then, when those are fewer than ``limit``, the closest names and aliases (rapidfuzz).
+
+    Best matches first (:data:`MATCH_RANK`), then shorter names. ``generic=False`` leaves out
+    actors without a name ("Islamist militants").
+    """
+    key = normalise(q.strip())
+    if not key:
+        return []
+    rows = store.query(
+        """SELECT id, name, type, country, coalesce(generic, false) AS generic, aliases
+           FROM actors
+           WHERE strpos(lower(name), lower(?)) > 0 OR strpos(id, lower(?)) > 0
+              OR len(list_filter(aliases, lambda x: strpos(lower(x), lower(?)) > 0)) > 0""",
+        [q.strip(), key.replace(" ", "-"), q.strip()],
+    )
+    found: dict[str, ActorMatch] = {}
+
+    def add(r: dict[str, Any], how: str, label: str, score: float) -> None:
+        if not generic and r["generic"]:
+            return
+        cur = found.get(r["id"])
+        if cur is None or (MATCH_RANK[how], -score) < (MATCH_RANK[cur.match], -cur.score):
+            found[r["id"]] = ActorMatch(
+                r["id"], r["name"], r["type"], r["country"], bool(r["generic"]), how, label, score
+            )
+
+    for r in rows:
+        labels = [("name", r["name"] or "")] + [("alias", a) for a in r["aliases"] or []]
+        if r["id"] == key.replace(" ", "-") or r["id"] == q.strip().lower():
+            add(r, "id", r["id"], 100.0)
+        for how, label in labels:
+            norm = normalise(label)
+            if norm == key:
+                add(r, how, label, 100.0)
+            elif norm.startswith(key):
+                add(r, "prefix", label, 90.0)
+            elif key in norm:
+                add(r, "partial", label, 80.0)
+    if len(found) < limit:
+        from rapidfuzz import fuzz, process
+
+        everyone = store.query(
+            "SELECT id, name, type, country, coalesce(generic, false) AS generic, aliases "
+            "FROM actors"
+        )
+        choices: dict[str, tuple[dict[str, Any], str]] = {}
+        for r in everyone:
+            for label in [r["name"] or "", *(r["aliases"] or [])]:
+                choices.setdefault(normalise(label), (r, label))
+        for norm, score, _ in process.extract(
+            key, list(choices), scorer=fuzz.QRatio, limit=limit * 2, score_cutoff=SEARCH_MIN_SCORE
+        ):
+            r, label = choices[norm]
+            if r["id"] not in found:
+                add(r, "fuzzy", label, round(float(score), 1))
+    ranked = sorted(
+        found.values(),
+        key=lambda m: (MATCH_RANK[m.match], -m.score, len(m.name or m.id), m.name or "", m.id),
+    )
+    return ranked[:limit]
+
+
+def actor_profile(store: Store, name: str) -> ActorProfile:
     actor_id = resolve_actor(store, name)
     row = store.query("SELECT * FROM actors WHERE id = ?", [actor_id])[0]
     parent = (
@@ -215,54 +277,118 @@ def actor_profile(store: Store, name: str) -> dict[str, Any]:
            GROUP BY relation ORDER BY n DESC""",
         [actor_id, actor_id],
     )
-    return {
-        "id": row["id"],
-        "name": row["name"],
-        "type": row["type"],
-        "country": row["country"],
-        "parent": parent[0] if parent else None,
-        "aliases": list(row["aliases"] or []),
-        "origin": row["origin"],
-        "mentions": mentions,
-        "relations": rels,
-    }
+    return ActorProfile(
+        id=row["id"],
+        name=row["name"],
+        type=row["type"],
+        country=row["country"],
+        parent=ActorName(parent[0]["id"], parent[0]["name"]) if parent else None,
+        aliases=tuple(row["aliases"] or ()),
+        origin=row["origin"],
+        mentions=tuple(MentionRow(**m) for m in mentions),
+        relations=tuple(RelationCount(**r) for r in rels),
+    )
+
+
+def _choices(
+    what: str, values: str | Sequence[str] | None, allowed: Sequence[str], upper: bool = False
+) -> list[str]:
+    """``values`` (one or several) checked against ``allowed``; a bad one is a QueryError."""
+    if not values:
+        return []
+    items = [values] if isinstance(values, str) else list(values)
+    out = []
+    for v in items:
+        v = v.strip().upper() if upper else v.strip().lower()
+        if v not in allowed:
+            raise QueryError(f"unknown {what} {v!r}; use one of {', '.join(allowed)}")
+        out.append(v)
+    return out
 
 
 def list_relations(
     store: Store,
-    relation: str | None = None,
+    relation: str | Sequence[str] | None = None,
     source: str | None = None,
     target: str | None = None,
     limit: int | None = None,
-) -> list[dict[str, Any]]:
-    where, params = [], []
-    if relation:
-        if relation.upper() not in RELATION_TYPES:
-            raise QueryError(
-                f"unknown relation type {relation!r}; use one of {', '.join(RELATION_TYPES)}"
-            )
-        where.append("r.relation = ?")
-        params.append(relation.upper())
+    *,
+    kinds: Sequence[str] = (),
+    modality: Sequence[str] = (),
+    polarity: str | None = None,
+    time: TimeFilter = NO_FILTER,
+    min_stories: int = 0,
+    generic: bool = True,
+    offset: int = 0,
+) -> list[RelationRow]:
+    """Stored claims, filtered: relation types, source and target actors, any of ``kinds``,
+    ``modality`` (any of), ``polarity``, a time filter; ``min_stories`` keeps the claims of edges
+    (source, relation, target) told by at least that many independent stories (counted claims);
+    ``generic=False`` leaves out claims with an actor without a name ("Islamist militants")."""
+    where: list[str] = []
+    params: list[Any] = []
+    types = _choices("relation type", relation, RELATION_TYPES, upper=True)
+    if types:
+        where.append("r.relation IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(types)
     if source:
         where.append("r.source_id = ?")
         params.append(resolve_actor(store, source))
     if target:
         where.append("r.target_id = ?")
         params.append(resolve_actor(store, target))
-    sql = """
-        SELECT r.id, r.relation, r.source_id, s.name AS source, r.target_id, t.name AS target,
-               r.kinds, r.modality, r.polarity, r.attributed_to, r.date, r.role, r.confidence,
-               r.doc_id, d.path, d.story_id, r.evidence, r.start, r."end"
+    if kinds:
+        where.append("list_has_any(r.kinds, ?::VARCHAR[])")
+        params.append(_choices("kind", kinds, SUPPORT_KINDS))
+    if modality:
+        where.append("r.modality IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(_choices("modality", modality, MODALITIES))
+    if polarity:
+        where.append("r.polarity = ?")
+        params.append(_choices("polarity", polarity, POLARITIES)[0])
+    if not generic:
+        where.append("NOT coalesce(s.generic, false) AND NOT coalesce(t.generic, false)")
+    tsql, tparams = time.sql()
+    if time.active:
+        where.append(tsql)
+        params += tparams
+    base = """
         FROM relations r
         JOIN actors s ON s.id = r.source_id JOIN actors t ON t.id = r.target_id
         JOIN documents d ON d.id = r.doc_id
     """
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY r.relation, s.name, t.name, d.path, r.start"
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    sql = f"""
+        SELECT r.id, r.relation, r.source_id, s.name AS source, r.target_id, t.name AS target,
+               r.kinds, r.modality, r.polarity, r.attributed_to, r.date, r.role, r.confidence,
+               r.doc_id, d.path, d.story_id, r.evidence, r.start, r."end"
+        {base}{cond}
+    """
+    if min_stories > 0:
+        sql = f"""
+            WITH hits AS ({sql}),
+            edges AS (
+                SELECT h.source_id, h.relation, h.target_id FROM hits h
+                JOIN relations r ON r.id = h.id
+                WHERE {COUNTED_SQL}
+                GROUP BY ALL HAVING count(DISTINCT h.story_id) >= ?)
+            SELECT hits.* FROM hits JOIN edges USING (source_id, relation, target_id)
+        """
+        params.append(int(min_stories))
+        sql += " ORDER BY hits.relation, hits.source, hits.target, hits.path, hits.start"
+    else:
+        sql += " ORDER BY r.relation, s.name, t.name, d.path, r.start"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return store.query(sql, params)
+    if offset:
+        sql += f" OFFSET {int(offset)}"
+    return [
+        RelationRow(**{**r, "kinds": tuple(r["kinds"] or ())}) for r in store.query(sql, params)
+    ]
+
+
+def _citation(r: dict[str, Any], **extra: Any) -> Citation:
+    return Citation.from_row(r, **extra)
 
 
 def dyad(
@@ -272,7 +398,7 @@ def dyad(
     *,
     roll_up: bool = True,
     time: TimeFilter = NO_FILTER,
-) -> dict[str, Any]:
+) -> Dyad:
     """Every relation between ``a`` and ``b`` in both directions, grouped by type and direction.
 
     Each group holds its evidence split into ``affirmed`` claims, ``denied`` claims and
@@ -285,124 +411,97 @@ def dyad(
     hier = load_hierarchy(store) if roll_up else None
     fam_a = hier.family(ida) if hier else [ida]
     fam_b = hier.family(idb) if hier else [idb]
-    tsql, tparams = time.sql()
-    pair, pparams = pair_relations(store, fam_a, fam_b)
+    tsql, tparams = time.sql("r", "r.doc")
+    claims = claim_table(store, "source")
+    a_src, a_params = claims.member("source_id", fam_a)
+    b_src, b_params = claims.member("source_id", fam_b)
+    a_tgt, a_tparams = claims.member("target_id", fam_a)
+    b_tgt, b_tparams = claims.member("target_id", fam_b)
     rows = store.query(
         f"""
-        SELECT {EVIDENCE_COLUMNS}, {CLASS_SQL} AS class
-        {evidence_from(pair)}
-        WHERE {tsql}
-        ORDER BY r.relation, {MODALITY_RANK_SQL}, d.date NULLS LAST, d.path, r.start
+        WITH pair AS (
+            SELECT * FROM {claims.sql} r WHERE {a_src} AND {b_tgt}
+            UNION ALL
+            SELECT * FROM {claims.sql} r WHERE {b_src} AND {a_tgt} AND NOT ({a_src}))
+        SELECT {CITATION_COLUMNS}, {CLASS_SQL} AS class
+        FROM pair r LEFT JOIN actors att ON att.id = r.attributed_to
+        WHERE {claims.found} AND {tsql}
+        ORDER BY r.relation, {MODALITY_RANK_SQL}, r.doc.date NULLS LAST, r.doc.path, r.start
         """,
-        [*pparams, *tparams],
+        [*a_params, *b_tparams, *b_params, *a_tparams, *a_params, *tparams],
     )
     side = {x: ida for x in fam_a} | {x: idb for x in fam_b}
     names = actor_names(store, [ida, idb])
     groups: dict[tuple[str, str, str], dict[str, Any]] = {}
     for r in rows:
         src, tgt = side[r["source_id"]], side[r["target_id"]]
-        key = (src, r["relation"], tgt)
         g = groups.setdefault(
-            key,
+            (src, r["relation"], tgt),
             {
                 "relation": r["relation"],
-                "source": {"id": src, "name": names.get(src, src)},
-                "target": {"id": tgt, "name": names.get(tgt, tgt)},
-                "kinds": [],
+                "source": ActorName(src, names.get(src, src)),
+                "target": ActorName(tgt, names.get(tgt, tgt)),
+                "kinds": set(),
                 "affirmed": [],
                 "denied": [],
                 "unconfirmed": [],
-                "_stories": {"affirmed": set(), "denied": set(), "unconfirmed": set()},
-                "_all_stories": set(),
-                "_docs": set(),
+                "stories": {"affirmed": set(), "denied": set(), "unconfirmed": set()},
+                "all_stories": set(),
+                "docs": set(),
             },
         )
-        g["_stories"][r["class"]].add(r["story_id"])
-        g["_all_stories"].add(r["story_id"])
-        g["_docs"].add(r["doc_id"])
+        g["stories"][r["class"]].add(r["story_id"])
+        g["all_stories"].add(r["story_id"])
+        g["docs"].add(r["doc_id"])
         if r["class"] == "affirmed":
-            g["kinds"] = sorted(set(g["kinds"]) | set(r["kinds"] or []))
-        g[r["class"]].append(_evidence(r))
+            g["kinds"] |= set(r["kinds"] or [])
+        g[r["class"]].append(_citation(r))
     out = []
     for g in groups.values():
-        stories = g.pop("_stories")
-        g["n_stories"] = len(g.pop("_all_stories"))
-        g["n_documents"] = len(g.pop("_docs"))
-        g["n_copies"] = g["n_documents"] - g["n_stories"]
-        g["stories"] = {k: len(v) for k, v in stories.items()}
-        g["contested"] = bool(stories["affirmed"] and stories["denied"])
-        for k in ("affirmed", "denied", "unconfirmed"):
-            mark_copies(g[k])
-        g["evidence"] = g["affirmed"] + g["denied"] + g["unconfirmed"]
-        out.append(g)
-    out.sort(key=lambda g: (-g["stories"]["affirmed"], g["relation"], g["source"]["id"]))
-    return {
-        "a": {"id": ida, "name": names.get(ida)},
-        "b": {"id": idb, "name": names.get(idb)},
-        "roll_up": roll_up,
-        "time": time.describe() or None,
-        "groups": out,
-    }
-
-
-def _evidence(r: dict[str, Any]) -> dict[str, Any]:
-    """One piece of evidence for output; ``copy`` marks a further document of the same story."""
-    return {
-        k: r.get(k)
-        for k in (
-            "evidence",
-            "source_id",
-            "target_id",
-            "path",
-            "url",
-            "title",
-            "doc_date",
-            "outlet",
-            "story_id",
-            "modality",
-            "polarity",
-            "attributed_to",
-            "attributed_name",
-            "kinds",
-            "date",
-            "role",
-            "confidence",
-            "doc_id",
-            "start",
-            "end",
+        stories = g["stories"]
+        n_stories, n_docs = len(g["all_stories"]), len(g["docs"])
+        out.append(
+            DyadGroup(
+                relation=g["relation"],
+                source=g["source"],
+                target=g["target"],
+                kinds=tuple(sorted(g["kinds"])),
+                affirmed=mark_copies(g["affirmed"]),
+                denied=mark_copies(g["denied"]),
+                unconfirmed=mark_copies(g["unconfirmed"]),
+                n_stories=n_stories,
+                n_documents=n_docs,
+                n_copies=n_docs - n_stories,
+                stories=StoryCounts(**{k: len(v) for k, v in stories.items()}),
+                contested=bool(stories["affirmed"] and stories["denied"]),
+            )
         )
-    }
-
-
-def mark_copies(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Set ``copy`` on items from a further document of a story already seen in ``evidence``.
-
-    The first document of each story (in the given order) is the story's voice; later documents
-    of the same ``story_id`` are near-duplicate copies and do not add independent evidence.
-    """
-    first_doc: dict[Any, Any] = {}
-    for e in evidence:
-        story = e.get("story_id")
-        first_doc.setdefault(story, e.get("doc_id"))
-        e["copy"] = first_doc[story] != e.get("doc_id")
-    return evidence
+    out.sort(key=lambda g: (-g.stories.affirmed, g.relation, g.source.id))
+    return Dyad(
+        a=ActorName(ida, names.get(ida)),
+        b=ActorName(idb, names.get(idb)),
+        roll_up=roll_up,
+        time=time.describe() or None,
+        groups=tuple(out),
+    )
 
 
 def leaders(
     store: Store, name: str, *, roll_up: bool = True, time: TimeFilter = NO_FILTER
-) -> dict[str, Any]:
+) -> Leaders:
     """Who leads ``name`` (LEADS relations into it), with roles, dates and evidence."""
     target = resolve_actor(store, name)
     fam = family(store, target, roll_up)
-    tsql, tparams = time.sql()
-    table = relations_table(store, "target")
-    in_fam, fam_params = member_sql(store, table, "target_id", fam, alias="r")
+    tsql, tparams = time.sql("r", "r.doc")
+    claims = claim_table(store, "target")
+    in_fam, fam_params = claims.member("target_id", fam)
     rows = store.query(
         f"""
-        SELECT {EVIDENCE_COLUMNS}, {CLASS_SQL} AS class
-        {evidence_from(table)}
-        WHERE r.relation = 'LEADS' AND {in_fam} AND {tsql}
-        ORDER BY {MODALITY_RANK_SQL}, r.date DESC NULLS LAST, d.path, r.start
+        SELECT {CITATION_COLUMNS}, s.name AS source, {CLASS_SQL} AS class
+        FROM {claims.sql} r LEFT JOIN actors s ON s.id = r.source_id
+        LEFT JOIN actors att ON att.id = r.attributed_to
+        WHERE r.relation = 'LEADS' AND {in_fam} AND {claims.found} AND {tsql}
+        ORDER BY {MODALITY_RANK_SQL}, r.date DESC NULLS LAST, r.doc.path, r.start
         """,
         [*fam_params, *tparams],
     )
@@ -410,35 +509,95 @@ def leaders(
     for r in rows:
         p = people.setdefault(
             r["source_id"],
-            {
-                "id": r["source_id"],
-                "name": r["source"],
-                "roles": [],
-                "dates": [],
-                "evidence": [],
-                "_stories": set(),
-            },
+            {"name": r["source"], "roles": [], "dates": [], "evidence": [], "stories": set()},
         )
         if r["role"] and r["role"] not in p["roles"]:
             p["roles"].append(r["role"])
         if r["date"] and r["date"] not in p["dates"]:
             p["dates"].append(r["date"])
         if r["class"] == "affirmed":
-            p["_stories"].add(r["story_id"])
-        p["evidence"].append(_evidence(r))
-    out = []
-    for p in people.values():
-        p["n_stories"] = len(p.pop("_stories"))
-        mark_copies(p["evidence"])
-        out.append(p)
-    out.sort(key=lambda p: (-p["n_stories"], p["name"] or ""))
-    return {"actor": actor_ref(store, target), "roll_up": roll_up, "leaders": out}
+            p["stories"].add(r["story_id"])
+        p["evidence"].append(_citation(r))
+    out = [
+        Leader(
+            id=pid,
+            name=p["name"],
+            roles=tuple(p["roles"]),
+            dates=tuple(p["dates"]),
+            evidence=mark_copies(p["evidence"]),
+            n_stories=len(p["stories"]),
+        )
+        for pid, p in people.items()
+    ]
+    out.sort(key=lambda p: (-p.n_stories, p.name or ""))
+    return Leaders(actor=actor_ref(store, target), roll_up=roll_up, leaders=tuple(out))
 
 
-def list_documents(store: Store) -> list[dict[str, Any]]:
-    return store.query(
-        """SELECT d.id, coalesce(d.url, d.path) AS location, d.title, d.date, d.outlet, d.story_id,
-                  round(d.scramble, 3) AS scramble, d.n_sentences,
-                  (SELECT count(*) FROM relations r WHERE r.doc_id = d.id) AS relations
-           FROM documents d ORDER BY d.path, d.id"""
+def list_documents(store: Store, limit: int | None = None, offset: int = 0) -> list[DocumentRow]:
+    sql = """SELECT d.id, coalesce(d.url, d.path) AS location, d.title, d.date, d.outlet,
+                    d.story_id, round(d.scramble, 3) AS scramble, d.n_sentences,
+                    (SELECT count(*) FROM relations r WHERE r.doc_id = d.id) AS relations
+             FROM documents d ORDER BY d.path, d.id"""
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    if offset:
+        sql += f" OFFSET {int(offset)}"
+    return [DocumentRow(**r) for r in store.query(sql)]
+
+
+def document(store: Store, doc_id: str) -> DocumentText:
+    """A stored document's text with every evidence sentence in it, by its offsets."""
+    rows = store.query(
+        "SELECT id, path, url, title, date, outlet, story_id, text FROM documents WHERE id = ?",
+        [doc_id],
     )
+    if not rows:
+        raise UnknownDocument(f"no document {doc_id!r} in the store; try 'dyads docs'")
+    spans = store.query(
+        """SELECT r.start, r."end", r.id AS relation_id, r.relation, r.source_id, s.name AS source,
+                  r.target_id, t.name AS target, r.modality, r.polarity
+           FROM relations r LEFT JOIN actors s ON s.id = r.source_id
+           LEFT JOIN actors t ON t.id = r.target_id
+           WHERE r.doc_id = ? AND r.start IS NOT NULL AND r."end" IS NOT NULL
+           ORDER BY r.start, r."end", r.id""",
+        [doc_id],
+    )
+    d = rows[0]
+    return DocumentText(
+        **{**d, "text": d["text"] or ""}, highlights=tuple(Highlight(**h) for h in spans)
+    )
+
+
+#: Claims an actor's timeline shows at most (the latest).
+TIMELINE_MAX = 300
+
+
+def actor_timeline(
+    store: Store, name: str, *, roll_up: bool = True, limit: int = TIMELINE_MAX
+) -> list[TimelineClaim]:
+    """The claims about ``name`` (as source or target; with ``roll_up``, about its family too)
+    that can be placed in time, latest first: the sentence's date, else the document's."""
+    actor_id = resolve_actor(store, name)
+    fam = family(store, actor_id, roll_up)
+    tables = claim_tables(store)
+    parts, params = [], []
+    for side in ("source", "target"):
+        claims = tables[side]
+        cond, p = claims.member(f"{side}_id", fam)
+        parts.append(
+            f"""SELECT r.id, coalesce(r.date, r.doc.date) AS date, r.relation, r.source_id,
+                       r.target_id, {CLASS_SQL} AS claim_class, r.evidence, r.doc_id, r.start,
+                       r."end"
+                FROM {claims.sql} r WHERE {cond} AND {claims.found}
+                  AND coalesce(r.date, r.doc.date) IS NOT NULL"""
+        )
+        params += p
+    rows = store.query(
+        f"""SELECT DISTINCT ON (u.id) u.*, s.name AS source, t.name AS target
+            FROM ({" UNION ALL ".join(parts)}) u
+            LEFT JOIN actors s ON s.id = u.source_id LEFT JOIN actors t ON t.id = u.target_id
+            ORDER BY u.id""",
+        params,
+    )
+    rows.sort(key=lambda r: (str(r["date"]), r["id"]), reverse=True)
+    return [TimelineClaim(**{k: v for k, v in r.items() if k != "id"}) for r in rows[:limit]]

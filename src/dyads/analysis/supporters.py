@@ -9,20 +9,15 @@ Stories, not documents, are counted: copies of one story (same ``documents.story
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
-from dyads.analysis.queries import (
-    CLASS_SQL,
-    _evidence,
-    actor_rows,
-    claim_class,
-    mark_copies,
-    resolve_actor,
-)
-from dyads.analysis.rollup import Hierarchy, load_hierarchy, rollup_cte
+from dyads.analysis.claims import claim_table, ids_sql
+from dyads.analysis.queries import CLASS_SQL, actor_rows, claim_class, resolve_actor
+from dyads.analysis.results import ActorRef, Citation, ModalityMix, Partner, Support, mark_copies
+from dyads.analysis.rollup import Hierarchy, load_hierarchy
 from dyads.analysis.timefilter import NO_FILTER, TimeFilter, date_bounds
 from dyads.store import Store
-from dyads.store.clustered import ids_sql, is_clustered, member_sql, relations_table
 
 #: Evidence sentences returned per supporter and class (affirmed, denied, unconfirmed).
 EVIDENCE_PER_SUPPORTER = 3
@@ -43,7 +38,7 @@ def supporters(
     kind: str | None = None,
     evidence: int = EVIDENCE_PER_SUPPORTER,
     limit: int | None = DEFAULT_LIMIT,
-) -> dict[str, Any]:
+) -> Support:
     """Actors that support ``name`` (``dyads supporters X``), strongest first, at most ``limit``."""
     return _support(
         store,
@@ -66,7 +61,7 @@ def supported_by(
     kind: str | None = None,
     evidence: int = EVIDENCE_PER_SUPPORTER,
     limit: int | None = DEFAULT_LIMIT,
-) -> dict[str, Any]:
+) -> Support:
     """Actors that ``name`` supports (``dyads supported-by X``: the actors supported by X)."""
     return _support(
         store,
@@ -90,37 +85,32 @@ def _support(
     kind: str | None,
     evidence: int,
     limit: int | None,
-) -> dict[str, Any]:
+) -> Support:
     actor_id = resolve_actor(store, name)
     hier: Hierarchy | None = load_hierarchy(store) if roll_up else None
     fam = hier.family(actor_id) if hier else [actor_id]
     here, other = ("target_id", "source_id") if incoming else ("source_id", "target_id")
-    table = relations_table(store, here[:-3])
-    # The documents' fields come from the copy's ``doc`` STRUCT when reading a clustered copy
-    # (no documents scan at all), from a join to ``documents`` otherwise.
-    d = "r.doc" if is_clustered(table) else "d"
-    join = "" if is_clustered(table) else "JOIN documents d ON d.id = r.doc_id"
-    found = "r.doc IS NOT NULL" if is_clustered(table) else "TRUE"
-    tsql, tparams = time.sql("r", d)
+    claims = claim_table(store, here[:-3])
+    tsql, tparams = time.sql("r", "r.doc")
     kind_sql, kind_params = ("", [])
     if kind:
         kind_sql, kind_params = "AND list_contains(r.kinds, ?)", [kind]
-    in_fam, in_params = member_sql(store, table, here, fam, alias="r")
+    in_fam, in_params = claims.member(here, fam)
     other_in_fam, other_params = ids_sql(other, fam, alias="r")
     where = f"""r.relation = 'SUPPORTS' AND {in_fam} AND NOT ({other_in_fam})
-          AND {found} AND {tsql} {kind_sql}"""
+          AND {claims.found} AND {tsql} {kind_sql}"""
     params = [*in_params, *other_params, *tparams, *kind_params]
     # The actor's claims (a few to tens of thousands for a hub) are counted up to
     # RANK_IN_SQL_ABOVE. Up to there all are read with what their evidence shows and partners
     # are ranked here; above, partners are ranked in SQL and only the claims of the partners
     # shown are read.
-    pid, tops_join, tops_params = _partner_sql(table, other, hier)
-    src = f"{table} r {join} {tops_join}"
+    pid, tops_join, tops_params = claims.partner(other, hier)
+    src = f"{claims.sql} r {tops_join}"
     src_params = [*tops_params, *params]
     select = f"""SELECT {pid} AS partner, r.id, r.relation, r.source_id, r.target_id, r.kinds,
                         r.modality, r.polarity, r.attributed_to, r.date, r.role, r.confidence,
-                        r.doc_id, {d}.path, {d}.url, {d}.title, {d}.date AS doc_date, {d}.outlet,
-                        {d}.story_id, r.evidence, r.start, r."end"
+                        r.doc_id, r.doc.path, r.doc.url, r.doc.title, r.doc.date AS doc_date,
+                        r.doc.outlet, r.doc.story_id, r.evidence, r.start, r."end"
                  FROM {src} WHERE {where}"""
     many = store.con.execute(
         f"SELECT count(*) FROM (SELECT 1 FROM {src} WHERE {where} LIMIT {RANK_IN_SQL_ABOVE + 1})",
@@ -128,7 +118,7 @@ def _support(
     ).fetchall()[0][0]
     in_sql = many > RANK_IN_SQL_ABOVE
     if in_sql:
-        order, n_partners = _rank_in_sql(store, src, where, pid, d, src_params, limit)
+        order, n_partners = _rank_in_sql(store, src, where, pid, src_params, limit)
         rows = store.query(f"{select} AND {pid} = ANY(?::VARCHAR[])", [*src_params, order])
     else:
         rows = store.query(select, src_params)
@@ -168,7 +158,7 @@ def _support(
         ],
     )
     texts = {
-        rid: _evidence(r | {"attributed_name": refs.get(r["attributed_to"], (None,))[0]})
+        rid: Citation.from_row(r | {"attributed_name": refs.get(r["attributed_to"], (None,))[0]})
         for rid, r in by_id.items()
     }
     names = {i: n for i, (n, _) in refs.items()}
@@ -176,30 +166,34 @@ def _support(
     out = []
     for partner, p, row in ranked:
         items = (
-            [texts[rid] | {"class": cls} for cls, rid in p.sample_order(evidence) if rid in texts]
+            [
+                replace(texts[rid], claim_class=cls)
+                for cls, rid in p.sample_order(evidence)
+                if rid in texts
+            ]
             if evidence
             else []
         )
         out.append(
-            {
-                "id": partner,
-                "name": names.get(partner, partner),
-                "type": types.get(partner),
+            Partner(
+                id=partner,
+                name=names.get(partner, partner),
+                type=types.get(partner),
                 **row,
-                "via": sorted(v for v in p.via if v != partner),
-                "evidence": mark_copies(items),
-            }
+                via=tuple(sorted(v for v in p.via if v != partner)),
+                evidence=mark_copies(items),
+            )
         )
     name_, type_ = refs.get(actor_id, (actor_id, None))
-    return {
-        "actor": {"id": actor_id, "name": name_, "type": type_},
-        "direction": "supporters" if incoming else "supported",
-        "roll_up": roll_up,
-        "kind": kind,
-        "time": time.describe() or None,
-        "n_partners": n_partners,
-        "rows": out,
-    }
+    return Support(
+        actor=ActorRef(actor_id, name_, type_),
+        direction="supporters" if incoming else "supported",
+        roll_up=roll_up,
+        kind=kind,
+        time=time.describe() or None,
+        n_partners=n_partners,
+        rows=tuple(out),
+    )
 
 
 def _rank_key(partner: str, claims: list[dict[str, Any]]) -> tuple[Any, ...]:
@@ -228,7 +222,6 @@ def _rank_in_sql(
     src: str,
     where: str,
     pid: str,
-    d: str,
     params: list[Any],
     limit: int | None,
 ) -> tuple[list[str], int]:
@@ -238,7 +231,7 @@ def _rank_in_sql(
     (GROUP BY makes one group of NULL stories, as a Python set holds one None)."""
     rows = store.con.execute(
         f"""WITH c AS (
-                SELECT {pid} AS pid, {d}.story_id AS story, {CLASS_SQL} AS class, r.modality
+                SELECT {pid} AS pid, r.doc.story_id AS story, {CLASS_SQL} AS class, r.modality
                 FROM {src} WHERE {where}),
             s AS (
                 SELECT pid, story, bool_or(class = 'affirmed') AS counted,
@@ -253,24 +246,6 @@ def _rank_in_sql(
         params,
     ).fetchall()
     return [p for p, _ in rows], (rows[0][1] if rows else 0)
-
-
-def _partner_sql(table: str, other: str, hier: Hierarchy | None) -> tuple[str, str, list[Any]]:
-    """(SQL for the partner a claim in ``r`` counts for, a join it needs, the join's params).
-
-    The partner is the other actor, or with roll-up its top in the hierarchy: the copy's
-    ``source_top``/``target_top`` column on a sorted copy (sorted by this same hierarchy),
-    the hierarchy's mapping joined to ``relations`` otherwise."""
-    if hier is None:
-        return f"r.{other}", "", []
-    if is_clustered(table):
-        return f"r.{other.removesuffix('_id')}_top", "", []
-    cte, params = rollup_cte(hier, "h")
-    return (
-        f"coalesce(h.up, r.{other})",
-        f"LEFT JOIN (WITH {cte} SELECT * FROM h) h ON h.id = r.{other}",
-        params,
-    )
 
 
 _MODALITY_RANK = {"asserted": 0, "reported": 1, "believed": 2, "hypothetical": 3, "question": 4}
@@ -342,13 +317,13 @@ class _Partner:
             "n_stories": n,
             "n_documents": len(self.docs),
             "n_copies": len(self.docs) - n,
-            "modality": {
-                "asserted": len(self.stories["asserted"]),
-                "reported": len(self.stories["reported"]),
-                "believed": len(self.stories["believed"]),
-                "denied": denied,
-                "unconfirmed": len(self.stories["unconfirmed"]),
-            },
+            "modality": ModalityMix(
+                asserted=len(self.stories["asserted"]),
+                reported=len(self.stories["reported"]),
+                believed=len(self.stories["believed"]),
+                denied=denied,
+                unconfirmed=len(self.stories["unconfirmed"]),
+            ),
             "status": _status(n, denied),
         }
 

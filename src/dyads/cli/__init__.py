@@ -11,6 +11,7 @@ from dyads.cli import (  # noqa: F401  (register commands)
     eval_cmds,
     pipeline_cmds,
     query_cmds,
+    serve_cmd,
 )
 from dyads.cli.app import main
 

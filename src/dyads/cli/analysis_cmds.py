@@ -29,6 +29,7 @@ from dyads.records import SUPPORT_KINDS
 
 if TYPE_CHECKING:
     from dyads.analysis import TimeFilter
+    from dyads.analysis.results import Support
 
 # The library is imported inside each command, so that --help and --version load neither DuckDB
 # nor the analysis modules (tests/cli/test_lazy_imports.py).
@@ -36,52 +37,33 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _where(e: dict[str, Any]) -> str:
-    return ", ".join(
-        str(x) for x in (e.get("outlet"), e.get("doc_date"), e.get("path") or e.get("url")) if x
-    )
+def _print_support(res: Support, show_evidence: bool) -> None:
+    from dyads.analysis.text import cite
 
-
-def _tags(e: dict[str, Any]) -> str:
-    tags = [e.get("modality") or ""]
-    if e.get("polarity") == "denied":
-        tags.append("DENIED")
-    if e.get("attributed_name"):
-        tags.append(f"according to {e['attributed_name']}")
-    if e.get("kinds"):
-        tags.append("/".join(e["kinds"]))
-    if e.get("date"):
-        tags.append(str(e["date"]))
-    if e.get("copy"):
-        tags.append("copy")
-    return "; ".join(t for t in tags if t)
-
-
-def _print_support(res: dict[str, Any], show_evidence: bool) -> None:
-    incoming = res["direction"] == "supporters"
+    incoming = res.direction == "supporters"
     title = (
-        f"Supporters of {res['actor']['name']}"
-        if incoming
-        else f"Supported by {res['actor']['name']}"
-    ) + (f" ({res['time']})" if res["time"] else "")
+        f"Supporters of {res.actor.name}" if incoming else f"Supported by {res.actor.name}"
+    ) + (f" ({res.time})" if res.time else "")
     rows = []
-    for r in res["rows"]:
-        m = r["modality"]
-        mix = ", ".join(f"{k} {m[k]}" for k in ("asserted", "reported", "believed") if m[k])
-        other = ", ".join(f"{k} {m[k]}" for k in ("denied", "unconfirmed") if m[k])
-        when = (r["first"] or "") + (
-            f" to {r['last']}" if r["last"] and r["last"] != r["first"] else ""
+    for r in res.rows:
+        m = r.modality
+        mix = ", ".join(
+            f"{k} {getattr(m, k)}" for k in ("asserted", "reported", "believed") if getattr(m, k)
         )
+        other = ", ".join(
+            f"{k} {getattr(m, k)}" for k in ("denied", "unconfirmed") if getattr(m, k)
+        )
+        when = (r.first or "") + (f" to {r.last}" if r.last and r.last != r.first else "")
         rows.append(
             [
-                r["name"],
-                ", ".join(k for k in r["kinds"]),
+                r.name,
+                ", ".join(k for k in r.kinds),
                 when,
-                f"{r['n_stories']}"
-                + (f" (+{plural(r['n_copies'], 'copy', 'copies')})" if r["n_copies"] else ""),
+                f"{r.n_stories}"
+                + (f" (+{plural(r.n_copies, 'copy', 'copies')})" if r.n_copies else ""),
                 mix,
                 other,
-                r["status"],
+                r.status,
             ]
         )
     print_table(
@@ -93,15 +75,13 @@ def _print_support(res: dict[str, Any], show_evidence: bool) -> None:
         from rich.markup import escape
 
         c = console()
-        for r in res["rows"]:
+        for r in res.rows:
             c.print(
-                f"[bold]{escape(r['name'])}[/bold]"
-                + escape(f" (via {', '.join(r['via'])})" if r["via"] else "")
+                f"[bold]{escape(str(r.name))}[/bold]"
+                + escape(f" (via {', '.join(r.via)})" if r.via else "")
             )
-            for e in r["evidence"]:
-                c.print(
-                    f"  - [{_tags(e)}] {e['evidence']}  ({_where(e)})", soft_wrap=True, markup=False
-                )
+            for e in r.evidence:
+                c.print(f"  - {cite(e)}", soft_wrap=True, markup=False)
 
 
 def _support_command(name: str, fn_name: str, doc: str) -> None:
@@ -139,7 +119,7 @@ def _support_command(name: str, fn_name: str, doc: str) -> None:
         import dyads.analysis
         from dyads.store import Store
 
-        fn: Callable[..., dict[str, Any]] = getattr(dyads.analysis, fn_name)
+        fn: Callable[..., Support] = getattr(dyads.analysis, fn_name)
         with Store(db, read_only=True) as store:
             res = fn(
                 store,
@@ -150,8 +130,9 @@ def _support_command(name: str, fn_name: str, doc: str) -> None:
                 limit=limit or None,
             )
         if out:
-            rows = [{k: v for k, v in r.items() if k != "evidence"} for r in res["rows"]]
-            print_data(out, res, rows)
+            data = res.to_dict()
+            rows = [{k: v for k, v in r.items() if k != "evidence"} for r in data["rows"]]
+            print_data(out, data, rows)
             return
         _print_support(res, evidence)
 
@@ -185,22 +166,23 @@ def leaders_cmd(
     with Store(db, read_only=True) as store:
         res = leaders(store, actor, roll_up=roll_up, time=time)
     if out:
+        data = res.to_dict()
         print_data(
-            out, res, [{k: v for k, v in p.items() if k != "evidence"} for p in res["leaders"]]
+            out, data, [{k: v for k, v in p.items() if k != "evidence"} for p in data["leaders"]]
         )
         return
     print_table(
-        f"Leaders of {res['actor']['name']}",
+        f"Leaders of {res.actor.name}",
         ["leader", "roles", "dates", "stories", "evidence"],
         [
             [
-                p["name"],
-                ", ".join(p["roles"]),
-                ", ".join(p["dates"]),
-                p["n_stories"],
-                p["evidence"][0]["evidence"] if p["evidence"] else "",
+                p.name,
+                ", ".join(p.roles),
+                ", ".join(p.dates),
+                p.n_stories,
+                p.evidence[0].evidence if p.evidence else "",
             ]
-            for p in res["leaders"]
+            for p in res.leaders
         ],
     )
 
@@ -234,33 +216,27 @@ def leverage_cmd(
     with Store(db, read_only=True) as store:
         res = leverage(store, a, b, time=time, top=top)
     if out:
-        print_data(out, res, res["components"])
+        data = res.to_dict()
+        print_data(out, data, data["components"])
         return
     from rich.markup import escape
 
+    from dyads.analysis.text import claim_line
+
     c = console()
-    lines = res["explanation"]
+    lines = res.explanation
     c.print(f"[bold]{escape(lines[0])}[/bold]", soft_wrap=True)
     for line in lines[1:]:
         c.print("  " + line, soft_wrap=True, markup=False)
-    if res["strongest"]:
-        c.print("strongest evidence:")
-        for e in res["strongest"]:
-            c.print(
-                f"  + [{_tags(e)}] {e['evidence']}  ({_where(e)})", soft_wrap=True, markup=False
-            )
-    if res["counter"]:
-        c.print("counter-evidence:")
-        for e in res["counter"]:
-            c.print(
-                f"  - [{_tags(e)}] {e['evidence']}  ({_where(e)})", soft_wrap=True, markup=False
-            )
-    if res["not_counted"]:
-        c.print("not counted (hypothetical or asked):")
-        for e in res["not_counted"]:
-            c.print(
-                f"  ? [{_tags(e)}] {e['evidence']}  ({_where(e)})", soft_wrap=True, markup=False
-            )
+    for title, mark, claims in (
+        ("strongest evidence:", "+", res.strongest),
+        ("counter-evidence:", "-", res.counter),
+        ("not counted (hypothetical or asked):", "?", res.not_counted),
+    ):
+        if claims:
+            c.print(title)
+            for e in claims:
+                c.print(claim_line(e, mark), soft_wrap=True, markup=False)
 
 
 @main.command(name="path")
@@ -308,44 +284,42 @@ def path_cmd(
             time=time,
         )
     if out:
+        data = res.to_dict()
         rows = [
             {"path": i, "hop": j, **{k: v for k, v in r.items() if k != "evidence"}}
-            for i, p in enumerate(res["paths"], 1)
+            for i, p in enumerate(data["paths"], 1)
             for j, hop in enumerate(p["hops"], 1)
             for r in hop["relations"]
         ]
-        print_data(out, res, rows)
+        print_data(out, data, rows)
         return
     from rich.markup import escape
 
+    from dyads.analysis.text import cite
+
     c = console()
-    if not res["paths"]:
+    if not res.paths:
         c.print(
-            f"no evidence path between {res['a']['name']} and {res['b']['name']} within "
+            f"no evidence path between {res.a.name} and {res.b.name} within "
             f"{plural(max_hops, 'hop')}",
             markup=False,
         )
-    for i, p in enumerate(res["paths"], 1):
-        c.print(f"[bold]{i}. " + escape(" - ".join(x["name"] for x in p["actors"])) + "[/bold]")
-        for hop in p["hops"]:
-            for r in hop["relations"]:
-                src, tgt = r["source_name"], r["target_name"]
-                if r["relation"] == "PART_OF":
+    for i, p in enumerate(res.paths, 1):
+        c.print(f"[bold]{i}. " + escape(" - ".join(str(x.name) for x in p.actors)) + "[/bold]")
+        for hop in p.hops:
+            for r in hop.relations:
+                src, tgt = r.source_name, r.target_name
+                if r.relation == "PART_OF":
                     c.print(f"  {src} PART_OF {tgt} (gazetteer)", markup=False)
                     continue
-                e = r["evidence"] or {}
                 c.print(
-                    f"  {src} {r['relation']} {tgt} ({plural(r['n_stories'], 'story', 'stories')}"
-                    + (f", {r['denied_stories']} denied" if r["denied_stories"] else "")
+                    f"  {src} {r.relation} {tgt} ({plural(r.n_stories, 'story', 'stories')}"
+                    + (f", {r.denied_stories} denied" if r.denied_stories else "")
                     + ")",
                     markup=False,
                 )
-                if e:
-                    c.print(
-                        f"    [{_tags(e)}] {e['evidence']}  ({_where(e)})",
-                        soft_wrap=True,
-                        markup=False,
-                    )
+                if r.evidence:
+                    c.print(f"    {cite(r.evidence)}", soft_wrap=True, markup=False)
 
 
 @main.command(name="top")
@@ -378,22 +352,17 @@ def top_cmd(
         central = top_actors(store, n=n, roll_up=roll_up, time=time, by=by)
         supported = most_supported(store, n=n, roll_up=roll_up, time=time)
     if out:
-        rows = [{"list": "central", **r} for r in central]
-        rows += [{"list": "supported", **r} for r in supported]
-        print_data(out, {"central": central, "supported": supported}, rows)
+        c_data = [r.to_dict() for r in central]
+        s_data = [r.to_dict() for r in supported]
+        rows = [{"list": "central", **r} for r in c_data]
+        rows += [{"list": "supported", **r} for r in s_data]
+        print_data(out, {"central": c_data, "supported": s_data}, rows)
         return
     print_table(
         f"Most central actors (by {by})",
         ["actor", "type", "partners", "stories", "pagerank", "betweenness"],
         [
-            [
-                r["name"],
-                r["type"],
-                r["degree"],
-                r["stories"],
-                r["pagerank"],
-                _or_dash(r["betweenness"]),
-            ]
+            [r.name, r.type, r.degree, r.stories, r.pagerank, _or_dash(r.betweenness)]
             for r in central
         ],
     )
@@ -401,7 +370,7 @@ def top_cmd(
         "Most supported groups",
         ["group", "stories", "supporters", "kinds"],
         [
-            [r["name"], r["n_stories"], _first(r["supporter_names"]), ", ".join(r["kinds"])]
+            [r.name, r.n_stories, _first(list(r.supporter_names)), ", ".join(r.kinds)]
             for r in supported
         ],
     )
@@ -440,7 +409,7 @@ def ask_cmd(
         c = console()
         for line in ans.lines:
             c.print(line, soft_wrap=True, markup=False, highlight=False)
-        for note in ans.notes or []:
+        for note in ans.notes:
             c.print(f"(note: {note})", markup=False)
         if ans.command:
             c.print(f"(see: {ans.command})", markup=False, style="dim")

@@ -26,6 +26,7 @@ from dyads.records import RELATION_TYPES
 
 if TYPE_CHECKING:
     from dyads.analysis import TimeFilter
+    from dyads.analysis.results import Citation
 
 # The library is imported inside each command, so that --help and --version load neither DuckDB
 # nor the analysis modules (tests/cli/test_lazy_imports.py).
@@ -46,15 +47,12 @@ def actors(db: Path, out: str | None, limit: int) -> None:
     with Store(db, read_only=True) as store:
         rows = list_actors(store, limit or None)
     if out:
-        print_data(out, rows)
+        print_data(out, [r.to_dict() for r in rows])
         return
     print_table(
         None,
         ["id", "name", "type", "country", "mentions", "relations"],
-        [
-            [r["id"], r["name"], r["type"], r["country"], r["mentions"], r["relations"]]
-            for r in rows
-        ],
+        [[r.id, r.name, r.type, r.country, r.mentions, r.relations] for r in rows],
     )
 
 
@@ -71,28 +69,26 @@ def actor(name: str, db: Path, out: str | None) -> None:
     with Store(db, read_only=True) as store:
         p = actor_profile(store, name)
     if out:
-        print_data(out, p, [{k: v for k, v in p.items() if k != "mentions"}])
+        data = p.to_dict()
+        print_data(out, data, [{k: v for k, v in data.items() if k != "mentions"}])
         return
     from rich.markup import escape
 
     c = console()
     c.print(
-        f"[bold]{escape(p['name'])}[/bold] "
-        + escape(f"({p['id']}), {p['type']}" + (f", {p['country']}" if p["country"] else ""))
+        f"[bold]{escape(str(p.name))}[/bold] "
+        + escape(f"({p.id}), {p.type}" + (f", {p.country}" if p.country else ""))
     )
-    if p["parent"]:
-        c.print(f"part of: {p['parent']['name']} ({p['parent']['id']})", markup=False)
-    if p["aliases"]:
-        c.print("aliases: " + ", ".join(p["aliases"][:20]), markup=False)
-    if p["relations"]:
-        c.print(
-            "relations: " + ", ".join(f"{r['relation']} {r['n']}" for r in p["relations"]),
-            markup=False,
-        )
+    if p.parent:
+        c.print(f"part of: {p.parent.name} ({p.parent.id})", markup=False)
+    if p.aliases:
+        c.print("aliases: " + ", ".join(p.aliases[:20]), markup=False)
+    if p.relations:
+        c.print("relations: " + ", ".join(f"{r.relation} {r.n}" for r in p.relations), markup=False)
     print_table(
-        plural(len(p["mentions"]), "mention"),
+        plural(len(p.mentions), "mention"),
         ["document", "sentence", "text", "rule"],
-        [[m["path"], m["sentence"], m["text"], m["rule"]] for m in p["mentions"][:50]],
+        [[m.path, m.sentence, m.text, m.rule] for m in p.mentions[:50]],
     )
 
 
@@ -126,20 +122,20 @@ def relations(
     with Store(db, read_only=True) as store:
         rows = list_relations(store, relation, source, target, limit or None)
     if out:
-        print_data(out, rows)
+        print_data(out, [r.to_dict() for r in rows])
         return
     print_table(
         None,
         ["source", "relation", "target", "kinds", "modality", "polarity", "evidence"],
         [
             [
-                r["source"],
-                r["relation"],
-                r["target"],
-                ",".join(r["kinds"] or []),
-                r["modality"],
-                r["polarity"],
-                r["evidence"][:120],
+                r.source,
+                r.relation,
+                r.target,
+                ",".join(r.kinds),
+                r.modality,
+                r.polarity,
+                r.evidence[:120],
             ]
             for r in rows
         ],
@@ -175,11 +171,13 @@ def dyad_cmd(
     from rich.text import Text
 
     from dyads.analysis import dyad
+    from dyads.analysis.text import cite
     from dyads.store import Store
 
     with Store(db, read_only=True) as store:
         d = dyad(store, a, b, roll_up=roll_up, time=time)
     if out:
+        data = d.to_dict()
         rows = [
             {
                 "relation": g["relation"],
@@ -188,50 +186,40 @@ def dyad_cmd(
                 "class": cls,
                 **e,
             }
-            for g in d["groups"]
+            for g in data["groups"]
             for cls in ("affirmed", "denied", "unconfirmed")
             for e in g[cls]
         ]
-        print_data(out, d, rows)
+        print_data(out, data, rows)
         return
     c = console()
     c.print(
-        f"[bold]{escape(d['a']['name'])}[/bold] <-> [bold]{escape(d['b']['name'])}[/bold]"
-        + escape(f" ({d['time']})" if d["time"] else "")
+        f"[bold]{escape(str(d.a.name))}[/bold] <-> [bold]{escape(str(d.b.name))}[/bold]"
+        + escape(f" ({d.time})" if d.time else "")
     )
-    if not d["groups"]:
+    if not d.groups:
         c.print("no relations between them in the store")
 
-    def cell(e: dict) -> str:
-        tags = [e["modality"]]
-        if e["attributed_name"]:
-            tags.append(f"according to {e['attributed_name']}")
-        if e["kinds"]:
-            tags.append("/".join(e["kinds"]))
-        if e["date"]:
-            tags.append(str(e["date"]))
-        if e["copy"]:
-            tags.append("copy")
-        where = ", ".join(str(x) for x in (e["outlet"], e["doc_date"], e["path"] or e["url"]) if x)
-        line = f"[{'; '.join(tags)}] {e['evidence']} ({where})"  # plain text, never markup
+    def cell(e: Citation) -> str:
+        line = cite(e, denied=False, sep=" ")  # plain text, never markup
         return terminal.printable(line)  # escaped before rich lays the table out
 
-    for g in d["groups"]:
-        st = g["stories"]
+    for g in d.groups:
+        st = g.stories
         c.print(
-            f"\n[bold]{escape(g['source']['name'])} {g['relation']} "
-            f"{escape(g['target']['name'])}[/bold]"
+            f"\n[bold]{escape(str(g.source.name))} {g.relation} "
+            f"{escape(str(g.target.name))}[/bold]"
             + escape(
-                (f" ({', '.join(g['kinds'])})" if g["kinds"] else "")
-                + f": {plural(g['n_stories'], 'story', 'stories')} ({st['affirmed']} affirm, "
-                f"{st['denied']} deny, {st['unconfirmed']} hypothetical or asked), "
-                f"{plural(g['n_copies'], 'copy', 'copies')}"
+                (f" ({', '.join(g.kinds)})" if g.kinds else "")
+                + f": {plural(g.n_stories, 'story', 'stories')} ({st.affirmed} affirm, "
+                f"{st.denied} deny, {st.unconfirmed} hypothetical or asked), "
+                f"{plural(g.n_copies, 'copy', 'copies')}"
             )
-            + (" [red]CONTESTED[/red]" if g["contested"] else ""),
+            + (" [red]CONTESTED[/red]" if g.contested else ""),
             soft_wrap=True,
         )
-        affirmed = [e for e in g["affirmed"] if copies or not e["copy"]]
-        denied = [e for e in g["denied"] if copies or not e["copy"]]
+        affirmed = [e for e in g.affirmed if copies or not e.copy]
+        denied = [e for e in g.denied if copies or not e.copy]
         if denied:
             table = Table(show_lines=True, header_style="bold", expand=True)
             table.add_column("affirmed", overflow="fold", ratio=1)
@@ -245,8 +233,8 @@ def dyad_cmd(
         else:
             for e in affirmed:
                 c.print("  + " + cell(e), soft_wrap=True, markup=False)
-        for e in g["unconfirmed"]:
-            if copies or not e["copy"]:
+        for e in g.unconfirmed:
+            if copies or not e.copy:
                 c.print("  ? " + cell(e), soft_wrap=True, markup=False)
 
 
@@ -262,20 +250,13 @@ def docs(db: Path, out: str | None) -> None:
     with Store(db, read_only=True) as store:
         rows = list_documents(store)
     if out:
-        print_data(out, rows)
+        print_data(out, [r.to_dict() for r in rows])
         return
     print_table(
         None,
         ["location", "title", "date", "story", "scramble", "relations"],
         [
-            [
-                r["location"],
-                (r["title"] or "")[:50],
-                r["date"],
-                r["story_id"],
-                r["scramble"],
-                r["relations"],
-            ]
+            [r.location, (r.title or "")[:50], r.date, r.story_id, r.scramble, r.relations]
             for r in rows
         ],
     )
