@@ -9,6 +9,7 @@ import pytest
 from dyads.actors import Gazetteer, load_gazetteer, normalise, slug
 from dyads.actors.descriptors import load_descriptors, parse_descriptors
 from dyads.errors import DataError
+from dyads.pipeline import Pipeline
 
 
 def test_generated_country_actors(gazetteer: Gazetteer) -> None:
@@ -134,3 +135,17 @@ def test_descriptors_load_and_validate() -> None:
     assert desc.descriptions["corps"] == ()
     with pytest.raises(DataError):
         parse_descriptors("categories: 3\n", "bad.yaml")
+
+
+def test_regions_of_a_conflict_are_places_of_their_country(pipeline: Pipeline) -> None:
+    """Tigray, Donbas, Balochistan: places (not actors that attack or fund), with a country."""
+    from dyads.records import Document
+
+    gaz = pipeline.gazetteer
+    for rid, iso3 in (("tigray", "ETH"), ("donbas", "UKR"), ("balochistan", "PAK")):
+        actor = gaz.get(rid)
+        assert actor is not None and actor.type == "location" and actor.country == iso3
+    p = pipeline.process(Document(id="x", text="The Tigray Defense Forces are based in Tigray."))
+    assert {(r.source.id, r.relation, r.target.id) for r in p.relations} == {
+        ("tdf", "LOCATED_IN", "tigray")
+    }
