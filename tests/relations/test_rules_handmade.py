@@ -1121,6 +1121,26 @@ CASES: dict[str, tuple[str, list[str], set[Edge]]] = {
         ],
         {("irgc", "CREATED", "hezbollah")},
     ),
+    "noun.unit_apposition": (
+        "The sergeant serves in 2nd Battalion, 5th Special Forces Group.",
+        [
+            """
+    The        =            DET   DT    1 det
+    sergeant   =            NOUN  NN    2 nsubj
+    serves     serve        VERB  VBZ   2 ROOT
+    in         =            ADP   IN    2 prep
+    2nd        =            PROPN NNP   5 compound  B-ORG
+    Battalion  Battalion    PROPN NNP   3 pobj      I-ORG
+    ,          =            PUNCT ,     5 punct
+    5th        =            ADJ   JJ   10 amod      B-ORG
+    Special    Special      PROPN NNP   9 compound  I-ORG
+    Forces     Forces       PROPN NNPS 10 compound  I-ORG
+    Group      Group        PROPN NNP   5 appos     I-ORG
+    .          =            PUNCT .     2 punct
+"""
+        ],
+        {("2nd-battalion", "MEMBER_OF", "5th-special-forces-group")},
+    ),
     "demonym_supplier": (
         "The Houthis have been buying Iranian drones.",
         [
@@ -1210,3 +1230,40 @@ def test_conjunct_verbs_share_the_last_object() -> None:
 def test_every_extractor_rule_has_a_hand_built_case() -> None:
     extractor_rules = {n for n in all_rule_names() if not n.startswith("resolve.")}
     assert extractor_rules <= set(CASES), sorted(extractor_rules - set(CASES))
+
+
+def test_a_unit_apposed_to_its_name_is_the_whole() -> None:
+    """noun.unit_apposition leaves alone the other order: in "a crew chief in Abel Battery, 3rd
+    Battalion" the apposed battalion is the whole the battery belongs to."""
+    table = """
+    Albert     Albert       PROPN NNP   1 compound  B-PERSON
+    Connelly   Connelly     PROPN NNP  12 nsubj     I-PERSON
+    ,          =            PUNCT ,     1 punct
+    a          =            DET   DT    5 det
+    crew       =            NOUN  NN    5 compound
+    chief      =            NOUN  NN    1 appos
+    in         =            ADP   IN    5 prep
+    Abel       Abel         PROPN NNP   8 compound  B-ORG
+    Battery    Battery      PROPN NNP   6 pobj      I-ORG
+    ,          =            PUNCT ,     8 punct
+    3rd        =            PROPN NNP  11 compound  B-ORG
+    Battalion  Battalion    PROPN NNP   8 appos     I-ORG
+    spoke      speak        VERB  VBD  12 ROOT
+    .          =            PUNCT .    12 punct
+"""
+    assert edges(table) == {("abel-battery", "MEMBER_OF", "3rd-battalion")}
+
+
+def test_a_place_is_no_party_to_an_attack_or_a_tie() -> None:
+    """ontology.yaml: a location is only where an actor is (the target of LOCATED_IN), never the
+    source of a relation ("suicide attacks in Hasaka Province, which killed scores of civilians" does
+    not make the province an attacker)."""
+    from dyads.records import Actor
+    from dyads.relations.filters import types_ok
+    from dyads.relations.ontology import load_ontology
+
+    onto = load_ontology().relations
+    province = Actor("hasaka-province", "Hasaka Province", "location", origin="text")
+    group = Actor("islamic-state", "Islamic State", "armed_group")
+    assert not any(types_ok(onto[r], province, group) for r in onto)
+    assert [r for r in onto if types_ok(onto[r], group, province)] == ["LOCATED_IN"]

@@ -29,6 +29,7 @@ __all__ = ["STEPS", "event_noun", "predicative", "relational_noun"]
 STEPS = {
     "noun.name_owner": "'Pakistan's rival India': the name's possessor is the other side",
     "noun.splinter": "'a FARC dissident unit' has left FARC: no MEMBER_OF",
+    "noun.unit_apposition": "'2nd Battalion, 5th Special Forces Group': the named unit is the part",
     "noun.army_chief": "'Pakistan's army chief' leads the military, not the state",
     "noun.one_of_several": "'a senior Kataib Hezbollah commander' is one of several: MEMBER_OF",
     "event.in_support_of": "'opened a front in support of the group'",
@@ -69,6 +70,21 @@ def relational_noun(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
             if c.dep_ == "poss" and c.i < n.i:
                 others.extend(np_actors(ctx, s, c))
     own = s.at(n)
+    if (
+        own is not None
+        and own.rule != "generic"
+        and n.dep_ != "appos"
+        and ctx.on("noun.unit_apposition")
+    ):
+        # "2nd Battalion, 5th Special Forces Group": a name the noun heads, followed by its
+        # apposition, is the part, not the whole ("Abel Battery, 3rd Battalion" is read from
+        # the apposed noun)
+        apposed = [c for c in n.children if c.dep_ == "appos"]
+        wholes = [h for h in held if any(h.token_start <= c.i < h.token_end for c in apposed)]
+        if wholes:
+            others = [o for o in others if o is not own]
+            if cue.relation == "MEMBER_OF" and not others:
+                held, others = [own], wholes
     if not held and mod_holders:
         held = mod_holders
     elif not held and own is not None and cue.modifier == "holder":
