@@ -57,7 +57,16 @@ def hand_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_registry_lists_every_format() -> None:
-    assert set(FORMATS) == {"jsonl", "csv", "parquet", "graphml", "gexf", "neo4j", "plover"}
+    assert set(FORMATS) == {
+        "jsonl",
+        "csv",
+        "parquet",
+        "graphml",
+        "gexf",
+        "neo4j",
+        "plover",
+        "graphrag",
+    }
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])

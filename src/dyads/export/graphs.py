@@ -18,17 +18,25 @@ EdgeKey = tuple[str, str, str]
 MODALITY_RANK = {"asserted": 0, "reported": 1, "believed": 2, "hypothetical": 3, "question": 4}
 
 
-def edge_claims(store: Store, opts: ExportOptions) -> dict[EdgeKey, list[dict[str, Any]]]:
-    """The claims of each aggregated edge (source, relation, target), as flat rows of
+def claims_on_edges(store: Store, opts: ExportOptions) -> list[tuple[EdgeKey, dict[str, Any]]]:
+    """Each claim with the aggregated edge (source, relation, target) it is on, as flat rows of
     :func:`~dyads.export.tables.claims_sql` in its order: by document, then position. Rolled up
     as the graph is; a claim between two parts of one state (after roll-up) is on no edge."""
     sql, params = claims_sql(store, opts)
     side = ("source_rollup", "target_rollup") if opts.roll_up else ("source_id", "target_id")
-    out: dict[EdgeKey, list[dict[str, Any]]] = {}
+    out = []
     for row in store.query(sql, params):
         s, t = row[side[0]], row[side[1]]
         if s != t:
-            out.setdefault((s, row["relation"], t), []).append(row)
+            out.append(((s, row["relation"], t), row))
+    return out
+
+
+def edge_claims(store: Store, opts: ExportOptions) -> dict[EdgeKey, list[dict[str, Any]]]:
+    """The claims of each aggregated edge, in document order (see :func:`claims_on_edges`)."""
+    out: dict[EdgeKey, list[dict[str, Any]]] = {}
+    for key, row in claims_on_edges(store, opts):
+        out.setdefault(key, []).append(row)
     return out
 
 
