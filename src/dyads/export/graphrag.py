@@ -21,18 +21,18 @@ ids, and the other ids are stable hashes, the same on every run.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dyads.analysis.graph import PART_OF, build_graph
-from dyads.analysis.rollup import load_hierarchy
+from dyads.analysis.rollup import Hierarchy, load_hierarchy
 from dyads.export.graphs import MODALITY_RANK, EdgeKey, claims_on_edges
 from dyads.export.tables import ExportOptions
 from dyads.records import stable_hash
@@ -40,6 +40,30 @@ from dyads.store import Store
 
 Row = dict[str, Any]
 
+#: The claim columns the tables use (a million claims are read into memory).
+CLAIM_FIELDS = (
+    "id",
+    "relation",
+    "source_id",
+    "source_name",
+    "target_id",
+    "target_name",
+    "kinds",
+    "role",
+    "date",
+    "modality",
+    "polarity",
+    "attributed_to_id",
+    "attributed_to_name",
+    "evidence_doc",
+    "evidence_sentence",
+    "evidence_index",
+    "confidence",
+    "counted",
+    "document_date",
+    "document_outlet",
+    "document_story_id",
+)
 #: How a description says each relation, forwards (source -> target) and backwards.
 VERBS: dict[str, tuple[str, str]] = {
     "SUPPORTS": ("supports", "supported by"),
@@ -61,6 +85,8 @@ MAX_DENIALS = 2
 #: At most this many ties in an entity's description, and aliases.
 MAX_TIES = 6
 MAX_ALIASES = 5
+#: Covariates and relationships are written in row groups of this many rows.
+BATCH = 50_000
 #: What ``n_tokens`` counts: words and punctuation marks (no language model's tokenizer).
 TOKEN = re.compile(r"\w+|[^\w\s]")
 #: GraphRAG's claim status from dyads' polarity and modality.
@@ -208,35 +234,47 @@ def stories(n: int, adjective: str = "") -> str:
 
 
 def write(store: Store, path: Path, opts: ExportOptions) -> list[Path]:
-    tables = build_tables(store, opts)
-    out = []
-    for name, rows in tables.items():
-        target = path / f"{name}.parquet"
-        pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[name]), target)
-        out.append(target)
-    return out
-
-
-@dataclass
-class _Network:
-    """What the tables are built from: the exported graph, its actors and its claims."""
-
-    graph: nx.MultiDiGraph
-    actors: dict[str, Row]
-    title: dict[str, str]
-    on_edges: list[tuple[EdgeKey, Row]]  # each claim with its edge, in the exports' order
-
-    @cached_property
-    def claims(self) -> dict[EdgeKey, list[Row]]:
-        out: dict[EdgeKey, list[Row]] = {}
-        for key, c in self.on_edges:
-            out.setdefault(key, []).append(c)
-        return out
-
-
-def build_tables(store: Store, opts: ExportOptions) -> dict[str, list[Row]]:
-    """The five tables as lists of rows, keyed by table name (without ``.parquet``)."""
+    """Write the five tables to the directory ``path``. The claims are read once, in the
+    exports' order; covariates are written as they come and the other tables keep only what
+    their rows need (a store of a million claims would not fit in memory as rows)."""
     g = build_graph(store, time=opts.time, roll_up=opts.roll_up, hierarchy=True)
+    net = _Network(g, _actors(store, g))
+    files = {name: path / f"{name}.parquet" for name in SCHEMAS}
+    _write_batches(files["covariates"], "covariates", net.read_claims(store, opts))
+    _write_batches(files["relationships"], "relationships", net.relationships())
+    docs = sorted(net.documents)
+    units = net.text_units(store, docs, load_hierarchy(store) if opts.roll_up else None)
+    documents = store.query(
+        "SELECT id, title, text, date, path, url, outlet, story_id FROM documents "
+        "WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY path, id",
+        [docs],
+    )
+    tables = {
+        "entities": net.entities(units),
+        "text_units": units,
+        "documents": _documents(documents, units),
+    }
+    for name, rows in tables.items():
+        pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[name]), files[name])
+    return list(files.values())
+
+
+def _write_batches(path: Path, table: str, rows: Iterable[Row]) -> None:
+    """Write ``rows`` of ``table`` to ``path`` in row groups of :data:`BATCH` rows, so that
+    no more than one group is in memory."""
+    schema = SCHEMAS[table]
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[Row] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) == BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
+        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+
+
+def _actors(store: Store, g: nx.MultiDiGraph) -> dict[str, Row]:
+    """The actor rows of the graph's nodes (a node without one, from user data, gets its own)."""
     actors = {
         r["id"]: r
         for r in store.query(
@@ -245,73 +283,149 @@ def build_tables(store: Store, opts: ExportOptions) -> dict[str, list[Row]]:
             [list(g.nodes)],
         )
     }
-    for node, data in g.nodes(data=True):  # a node without an actor row (user data)
+    for node, data in g.nodes(data=True):
         actors.setdefault(
             node,
             {"id": node, "name": data.get("name") or node, "type": data.get("type"),
              "country": data.get("country"), "parent": data.get("parent"), "aliases": [],
              "generic": False},
         )  # fmt: skip
-    net = _Network(
-        g,
-        actors,
-        titles(actors),
-        [(k, c) for k, c in claims_on_edges(store, opts) if g.has_edge(k[0], k[2], k[1])],
-    )
-    relationships = _relationships(net)
-    covariates = _covariates(net, relationships)
-    docs = sorted({c["document_id"] for c in covariates})
-    hier = load_hierarchy(store) if opts.roll_up else None
-    named: dict[tuple[str, int], set[str]] = {}
-    for doc_id, idx, actor in store.con.execute(
-        "SELECT doc_id, sentence, actor_id FROM mentions "
-        "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
-        [docs],
-    ).fetchall():
-        entity = hier.top(actor) if hier else actor
-        if entity in g:
-            named.setdefault((doc_id, idx), set()).add(entity)
-    sentences = store.query(
-        'SELECT s.doc_id, s.idx, s.start, s."end", s.text FROM sentences s '
-        "JOIN documents d ON d.id = s.doc_id WHERE s.doc_id IN (SELECT unnest(?::VARCHAR[])) "
-        "ORDER BY d.path, s.doc_id, s.idx",
-        [docs],
-    )
-    text_units = _text_units(net, relationships, named, sentences)
-    documents = store.query(
-        "SELECT id, title, text, date, path, url, outlet, story_id FROM documents "
-        "WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY path, id",
-        [docs],
-    )
-    return {
-        "entities": _entities(net, relationships, text_units),
-        "relationships": relationships,
-        "text_units": text_units,
-        "covariates": covariates,
-        "documents": _documents(documents, text_units),
-    }
+    return actors
 
 
-def _relationships(net: _Network) -> list[Row]:
-    """The ties with a counted story (denied-only and unconfirmed-only dyads are covariates
-    only), and the hierarchy; then each side's degree in this table."""
-    rels: list[Row] = []
-    edges = sorted(net.graph.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1]))
-    for s, t, key, d in edges:
-        if key != PART_OF and not d["n_stories"]:
-            continue
-        rows = net.claims.get((s, key, t), [])
-        rels.append(
-            {
-                "id": relationship_id(s, key, t),
-                "human_readable_id": len(rels),
-                "source": net.title[s],
-                "target": net.title[t],
-                "description": relationship_description(net.title, s, key, t, d, rows),
-                "weight": PART_OF_WEIGHT if key == PART_OF else float(d["n_stories"]),
-                "text_unit_ids": sorted(
-                    {text_unit_id(r["evidence_doc"], r["evidence_index"]) for r in rows}
+@dataclass(slots=True)
+class _Tie:
+    """What a relationship's row needs from its claims, gathered as they stream by: their ids
+    and sentences, the best counted sentences to quote (at most MAX_EVIDENCE, each with the
+    rank of its best claim) and the first denials."""
+
+    claim_ids: list[str] = field(default_factory=list)
+    text_unit_ids: set[str] = field(default_factory=set)
+    evidence: dict[str, tuple[tuple[Any, ...], str]] = field(default_factory=dict)
+    denials: dict[str, str] = field(default_factory=dict)
+
+    def add(self, c: Row, unit: str) -> None:
+        self.claim_ids.append(c["id"])
+        self.text_unit_ids.add(unit)
+        sentence = c["evidence_sentence"]
+        if c["counted"]:
+            key = (MODALITY_RANK.get(c["modality"], 9), -(c["confidence"] or 0), c["id"])
+            known = self.evidence.get(sentence)
+            if known is not None:
+                if key < known[0]:
+                    self.evidence[sentence] = (key, _quote(c))
+            elif len(self.evidence) < MAX_EVIDENCE:
+                self.evidence[sentence] = (key, _quote(c))
+            else:
+                worst = max(self.evidence, key=lambda x: self.evidence[x][0])
+                if key < self.evidence[worst][0]:
+                    del self.evidence[worst]
+                    self.evidence[sentence] = (key, _quote(c))
+        if c["polarity"] == "denied" and sentence not in self.denials:
+            if len(self.denials) < MAX_DENIALS:
+                self.denials[sentence] = _quote(c)
+
+    def quotes(self) -> list[str]:
+        """The sentences to quote, best first."""
+        return [q for _, q in sorted(self.evidence.values())]
+
+
+@dataclass
+class _Network:
+    """The exported graph, its actors, and what its claims say, gathered by :meth:`read_claims`."""
+
+    graph: nx.MultiDiGraph
+    actors: dict[str, Row]
+    ties: dict[EdgeKey, _Tie] = field(default_factory=dict)
+    #: per sentence (document, index): the entities, relationships and claims it holds
+    holds: dict[tuple[str, int], tuple[set[str], set[str], set[str]]] = field(default_factory=dict)
+    documents: set[str] = field(default_factory=set)
+
+    @cached_property
+    def title(self) -> dict[str, str]:
+        return titles(self.actors)
+
+    @cached_property
+    def relationship_ids(self) -> dict[EdgeKey, str]:
+        """The edges that are relationships: a counted story, or the hierarchy."""
+        return {
+            (s, key, t): relationship_id(s, key, t)
+            for s, t, key, d in self.graph.edges(keys=True, data=True)
+            if key == PART_OF or d["n_stories"]
+        }
+
+    @cached_property
+    def degree(self) -> dict[str, int]:
+        """How many relationships each entity takes part in."""
+        degree: dict[str, int] = {}
+        for s, _, t in self.relationship_ids:
+            degree[s] = degree.get(s, 0) + 1
+            degree[t] = degree.get(t, 0) + 1
+        return degree
+
+    def read_claims(self, store: Store, opts: ExportOptions) -> Iterator[Row]:
+        """Read every claim on an edge, once, noting what it says; yield its covariate row."""
+        n = 0
+        for key, c in claims_on_edges(store, opts, CLAIM_FIELDS):
+            s, rel, t = key
+            if not self.graph.has_edge(s, t, rel):
+                continue
+            unit = text_unit_id(c["evidence_doc"], c["evidence_index"])
+            self.ties.setdefault(key, _Tie()).add(c, unit)
+            ents, rels, claims = self.holds.setdefault(
+                (c["evidence_doc"], c["evidence_index"]), (set(), set(), set())
+            )
+            ents.update((s, t))
+            claims.add(c["id"])
+            rel_id = self.relationship_ids.get(key)
+            if rel_id:
+                rels.add(rel_id)
+            self.documents.add(c["evidence_doc"])
+            yield {
+                "id": c["id"],
+                "human_readable_id": n,
+                "covariate_type": "claim",
+                "type": rel,
+                "description": claim_description(c),
+                "subject_id": self.title[s],
+                "object_id": self.title[t],
+                "status": claim_status(c["polarity"], c["modality"]),
+                "start_date": c["date"] or c["document_date"],
+                "end_date": c["date"] or c["document_date"],
+                "source_text": c["evidence_sentence"],
+                "text_unit_id": unit,
+                "relationship_id": rel_id,
+                "source_id": c["source_id"],
+                "target_id": c["target_id"],
+                "modality": c["modality"],
+                "polarity": c["polarity"],
+                "counted": c["counted"],
+                "attributed_to_id": c["attributed_to_id"],
+                "kinds": list(c["kinds"] or []),
+                "document_id": c["evidence_doc"],
+                "story_id": c["document_story_id"],
+            }
+            n += 1
+
+    def relationships(self) -> Iterator[Row]:
+        """One row per relationship (after :meth:`read_claims`)."""
+        edges = sorted(self.graph.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1]))
+        n = 0
+        for s, t, key, d in edges:
+            if (s, key, t) not in self.relationship_ids:
+                continue  # denied only or unconfirmed only: its claims are covariates only
+            tie = self.ties.pop((s, key, t), None) or _Tie()
+            yield {
+                "id": self.relationship_ids[(s, key, t)],
+                "human_readable_id": n,
+                "source": self.title[s],
+                "target": self.title[t],
+                "description": relationship_description(
+                    self.title, s, key, t, d, tie.quotes(), list(tie.denials.values())
                 ),
+                "weight": PART_OF_WEIGHT if key == PART_OF else float(d["n_stories"]),
+                "combined_degree": self.degree[s] + self.degree[t],
+                "text_unit_ids": sorted(tie.text_unit_ids),
                 "relation": key,
                 "source_id": s,
                 "target_id": t,
@@ -323,131 +437,87 @@ def _relationships(net: _Network) -> list[Row]:
                 "first": d.get("first"),
                 "last": d.get("last"),
                 "status": "hierarchy" if key == PART_OF else _status(d),
-                "claim_ids": [r["id"] for r in rows],
+                "claim_ids": tie.claim_ids,
             }
-        )
-    degree = _degrees(rels)
-    for r in rels:
-        r["combined_degree"] = degree[r["source_id"]] + degree[r["target_id"]]
-    return rels
+            n += 1
 
+    def text_units(self, store: Store, docs: list[str], hier: Hierarchy | None) -> list[Row]:
+        """The sentences of ``docs`` that carry a claim on an edge (after :meth:`read_claims`)
+        or name an entity (rolled up with ``hier``), with what they hold."""
+        for doc_id, idx, actor in store.con.execute(
+            "SELECT doc_id, sentence, actor_id FROM mentions "
+            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+            [docs],
+        ).fetchall():
+            entity = hier.top(actor) if hier else actor
+            if entity in self.graph:
+                self.holds.setdefault((doc_id, idx), (set(), set(), set()))[0].add(entity)
+        units: list[Row] = []
+        for doc_id, idx, start, end, text in store.con.execute(
+            'SELECT s.doc_id, s.idx, s.start, s."end", s.text FROM sentences s '
+            "JOIN documents d ON d.id = s.doc_id WHERE s.doc_id IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY d.path, s.doc_id, s.idx",
+            [docs],
+        ).fetchall():
+            if (doc_id, idx) not in self.holds:
+                continue
+            ents, rel_ids, claim_ids = self.holds[(doc_id, idx)]
+            units.append(
+                {
+                    "id": text_unit_id(doc_id, idx),
+                    "human_readable_id": len(units),
+                    "text": text,
+                    "n_tokens": len(TOKEN.findall(text or "")),
+                    "document_ids": [doc_id],
+                    "entity_ids": sorted(ents),
+                    "relationship_ids": sorted(rel_ids),
+                    "covariate_ids": sorted(claim_ids),
+                    "document_id": doc_id,
+                    "sentence_index": idx,
+                    "start": start,
+                    "end": end,
+                }
+            )
+        return units
 
-def _degrees(rels: list[Row]) -> dict[str, int]:
-    """How many relationships each entity takes part in."""
-    degree: dict[str, int] = {}
-    for r in rels:
-        for side in (r["source_id"], r["target_id"]):
-            degree[side] = degree.get(side, 0) + 1
-    return degree
-
-
-def _covariates(net: _Network, rels: list[Row]) -> list[Row]:
-    """Every claim on an edge of the graph, affirmed, denied or hypothetical."""
-    edge_of = {(r["source_id"], r["relation"], r["target_id"]): r["id"] for r in rels}
-    return [
-        {
-            "id": c["id"],
-            "human_readable_id": i,
-            "covariate_type": "claim",
-            "type": c["relation"],
-            "description": claim_description(c),
-            "subject_id": net.title[s],
-            "object_id": net.title[t],
-            "status": claim_status(c["polarity"], c["modality"]),
-            "start_date": c["date"] or c["document_date"],
-            "end_date": c["date"] or c["document_date"],
-            "source_text": c["evidence_sentence"],
-            "text_unit_id": text_unit_id(c["evidence_doc"], c["evidence_index"]),
-            "relationship_id": edge_of.get((s, rel, t)),
-            "source_id": c["source_id"],
-            "target_id": c["target_id"],
-            "modality": c["modality"],
-            "polarity": c["polarity"],
-            "counted": c["counted"],
-            "attributed_to_id": c["attributed_to_id"],
-            "kinds": list(c["kinds"] or []),
-            "document_id": c["evidence_doc"],
-            "story_id": c["document_story_id"],
-        }
-        for i, ((s, rel, t), c) in enumerate(net.on_edges)
-    ]
-
-
-def _text_units(
-    net: _Network,
-    rels: list[Row],
-    named: dict[tuple[str, int], set[str]],
-    sentences: list[Row],
-) -> list[Row]:
-    """The sentences that carry a claim on an edge or name an entity (``named``: the entities
-    each sentence names), with what they hold."""
-    edge_of = {(r["source_id"], r["relation"], r["target_id"]): r["id"] for r in rels}
-    holds: dict[tuple[str, int], tuple[set[str], set[str], set[str]]] = {}
-    for where, entities in named.items():
-        holds.setdefault(where, (set(), set(), set()))[0].update(entities)
-    for key, c in net.on_edges:
-        ents, rel_ids, claim_ids = holds.setdefault(
-            (c["evidence_doc"], c["evidence_index"]), (set(), set(), set())
-        )
-        ents.update((key[0], key[2]))
-        claim_ids.add(c["id"])
-        if key in edge_of:
-            rel_ids.add(edge_of[key])
-    units: list[Row] = []
-    for s in sentences:
-        if (s["doc_id"], s["idx"]) not in holds:
-            continue
-        ents, rel_ids, claim_ids = holds[(s["doc_id"], s["idx"])]
-        units.append(
-            {
-                "id": text_unit_id(s["doc_id"], s["idx"]),
-                "human_readable_id": len(units),
-                "text": s["text"],
-                "n_tokens": len(TOKEN.findall(s["text"] or "")),
-                "document_ids": [s["doc_id"]],
-                "entity_ids": sorted(ents),
-                "relationship_ids": sorted(rel_ids),
-                "covariate_ids": sorted(claim_ids),
-                "document_id": s["doc_id"],
-                "sentence_index": s["idx"],
-                "start": s["start"],
-                "end": s["end"],
-            }
-        )
-    return units
-
-
-def _entities(net: _Network, rels: list[Row], units: list[Row]) -> list[Row]:
-    """The graph's nodes, with the text units that name them or carry their claims."""
-    units_of: dict[str, list[str]] = {}
-    for u in units:
-        for e in u["entity_ids"]:
-            units_of.setdefault(e, []).append(u["id"])
-    degree = _degrees(rels)
-    out = []
-    for i, node in enumerate(sorted(net.graph.nodes)):
-        a = net.actors[node]
-        ids = sorted(units_of.get(node, []))
-        out.append(
-            {
-                "id": node,
-                "human_readable_id": i,
-                "title": net.title[node],
-                "type": a["type"],
-                "description": entity_description(a, net.actors, net.title, node, rels),
-                "text_unit_ids": ids,
-                "frequency": len(ids),
-                "degree": degree.get(node, 0),
-                "x": 0.0,
-                "y": 0.0,
-                "name": a["name"],
-                "country": a["country"],
-                "parent": a["parent"],
-                "aliases": list(a["aliases"] or []),
-                "generic": bool(a["generic"]),
-            }
-        )
-    return out
+    def entities(self, units: list[Row]) -> list[Row]:
+        """The graph's nodes, with the text units that name them or carry their claims."""
+        units_of: dict[str, list[str]] = {}
+        for u in units:
+            for e in u["entity_ids"]:
+                units_of.setdefault(e, []).append(u["id"])
+        ties: dict[str, list[Tie]] = {}
+        for s, rel, t in self.relationship_ids:
+            if rel != PART_OF:
+                tie = Tie(rel, s, t, self.graph.edges[s, t, rel]["n_stories"])
+                ties.setdefault(s, []).append(tie)
+                ties.setdefault(t, []).append(tie)
+        out = []
+        for i, node in enumerate(sorted(self.graph.nodes)):
+            a = self.actors[node]
+            ids = sorted(units_of.get(node, []))
+            out.append(
+                {
+                    "id": node,
+                    "human_readable_id": i,
+                    "title": self.title[node],
+                    "type": a["type"],
+                    "description": entity_description(
+                        a, self.actors, self.title, node, ties.get(node, [])
+                    ),
+                    "text_unit_ids": ids,
+                    "frequency": len(ids),
+                    "degree": self.degree.get(node, 0),
+                    "x": 0.0,
+                    "y": 0.0,
+                    "name": a["name"],
+                    "country": a["country"],
+                    "parent": a["parent"],
+                    "aliases": list(a["aliases"] or []),
+                    "generic": bool(a["generic"]),
+                }
+            )
+        return out
 
 
 def _documents(documents: list[Row], units: list[Row]) -> list[Row]:
@@ -488,30 +558,19 @@ def _quote(c: dict[str, Any]) -> str:
     return f'"{c["evidence_sentence"]}"' + (f" ({', '.join(tags)})" if tags else "")
 
 
-def _distinct(claims: Iterable[dict[str, Any]], n: int) -> list[dict[str, Any]]:
-    """The first ``n`` claims with distinct sentences (copies of a story say the same)."""
-    seen: set[str] = set()
-    out = []
-    for c in claims:
-        if c["evidence_sentence"] not in seen:
-            seen.add(c["evidence_sentence"])
-            out.append(c)
-        if len(out) == n:
-            break
-    return out
-
-
 def relationship_description(
     title: dict[str, str],
     s: str,
     relation: str,
     t: str,
     d: dict[str, Any],
-    claims: list[dict[str, Any]],
+    quotes: list[str],
+    denials: list[str],
 ) -> str:
     """What the evidence of one tie says, e.g. 'Iran supports Houthis (funding, weapons): 2
     independent stories affirm it, 1 story denies it (contested); dated 2020-01-05 to
-    2021-03-01. Evidence: "..." (Harbour Wire, 2020-01-05); ... Denied: "..."'"""
+    2021-03-01. Evidence: "..." (Harbour Wire, 2020-01-05); ... Denied: "..."'; ``quotes`` and
+    ``denials`` are the sentences to quote (see :func:`_quote`)."""
     verb = VERBS.get(relation, (relation.lower(), relation.lower()))[0]
     head = f"{title[s]} {verb} {title[t]}"
     if relation == PART_OF:
@@ -526,20 +585,15 @@ def relationship_description(
         says = "gives" if unconfirmed == 1 else "give"
         parts.append(f"{stories(unconfirmed)} {says} it as hypothetical or asked")
     text = head + ": " + ", ".join(parts)
-    if d.get("denied_stories"):
+    if denied:
         text += " (contested)"
     if d.get("first"):
         text += f"; dated {d['first']}" + (
             f" to {d['last']}" if d.get("last") != d["first"] else ""
         )
-    counted = sorted(
-        (c for c in claims if c["counted"]),
-        key=lambda c: (MODALITY_RANK.get(c["modality"], 9), -(c["confidence"] or 0), c["id"]),
-    )
-    text += ". Evidence: " + "; ".join(_quote(c) for c in _distinct(counted, MAX_EVIDENCE)) + "."
-    denials = _distinct((c for c in claims if c["polarity"] == "denied"), MAX_DENIALS)
+    text += ". Evidence: " + "; ".join(quotes) + "."
     if denials:
-        text += " Denied: " + "; ".join(_quote(c) for c in denials) + "."
+        text += " Denied: " + "; ".join(denials) + "."
     return text
 
 
@@ -560,15 +614,25 @@ def claim_description(c: dict[str, Any]) -> str:
     return f"{text}: {', '.join(tags)}."
 
 
+class Tie(NamedTuple):
+    """A relationship as an entity's description names it."""
+
+    relation: str
+    source: str
+    target: str
+    n_stories: int
+
+
 def entity_description(
     a: dict[str, Any],
     actors: dict[str, dict[str, Any]],
     title: dict[str, str],
     node: str,
-    rels: list[dict[str, Any]],
+    ties: list[Tie],
 ) -> str:
-    """An actor in words: its type, country, parent, aliases and strongest ties, e.g.
-    'Houthis: armed group (YEM). Also called Ansar Allah. Supported by Iran (2 stories); ...'"""
+    """An actor in words: its type, country, parent, aliases and strongest ``ties`` (its
+    relationships but the hierarchy), e.g. 'Houthis: armed group (YEM). Also called Ansar
+    Allah. Supported by Iran (2 stories); ...'"""
     text = f"{a['name']}: " + (a["type"] or "actor").replace("_", " ")
     if a["country"]:
         text += f" ({a['country']})"
@@ -581,19 +645,16 @@ def entity_description(
     aliases = [x for x in (a["aliases"] or []) if x != a["name"]][:MAX_ALIASES]
     if aliases:
         text += f" Also called {', '.join(aliases)}."
-    ties = sorted(
-        (r for r in rels if node in (r["source_id"], r["target_id"]) and r["relation"] != PART_OF),
-        key=lambda r: (-r["weight"], r["relation"], r["source_id"], r["target_id"]),
-    )[:MAX_TIES]
-    if ties:
-        bits = []
-        for r in ties:
-            forward, backward = VERBS.get(r["relation"], (r["relation"].lower(),) * 2)
-            if r["source_id"] == node:
-                words = f"{forward} {title[r['target_id']]}"
-            else:
-                words = f"{backward} {title[r['source_id']]}"
-            bits.append(f"{words} ({stories(r['n_stories'])})")
+    strongest = sorted(ties, key=lambda r: (-r.n_stories, r.relation, r.source, r.target))
+    bits = []
+    for r in strongest[:MAX_TIES]:
+        forward, backward = VERBS.get(r.relation, (r.relation.lower(),) * 2)
+        if r.source == node:
+            words = f"{forward} {title[r.target]}"
+        else:
+            words = f"{backward} {title[r.source]}"
+        bits.append(f"{words} ({stories(r.n_stories)})")
+    if bits:
         ties_text = "; ".join(bits)
         text += f" {ties_text[0].upper()}{ties_text[1:]}."
     return text

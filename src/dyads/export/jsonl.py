@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dyads.export.records import nest
+from dyads.export.records import Nester
 from dyads.export.tables import ExportOptions, claims_sql
 from dyads.store import Store
 
@@ -16,11 +16,9 @@ def write(store: Store, path: Path, opts: ExportOptions) -> list[Path]:
     sql, params = claims_sql(store, opts)
     cur = store.con.cursor()  # its own result set: the store's may hold an unfinished one
     cur.execute(sql, params)
-    cols = [d[0] for d in cur.description or []]
+    nest = Nester(tuple(d[0] for d in cur.description or []))
     with path.open("w", encoding="utf-8") as f:
         while rows := cur.fetchmany(10_000):
-            for row in rows:
-                rec = nest(dict(zip(cols, row, strict=True)))
-                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            f.writelines(json.dumps(nest(row), ensure_ascii=False) + "\n" for row in rows)
     cur.close()
     return [path]

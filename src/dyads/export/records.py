@@ -11,6 +11,7 @@ field by its path joined with ``_``: ``source.mention`` is ``source_mention``, `
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 #: A record field: a name, or (name, its fields) for a nested object.
@@ -68,20 +69,42 @@ EXPORT_COLUMNS: tuple[str, ...] = RECORD_COLUMNS + ADDED_COLUMNS
 def nest(row: Mapping[str, Any], *, added: bool = True) -> dict[str, Any]:
     """The nested record of a flat ``row`` (keys :data:`EXPORT_COLUMNS`), with the exports'
     additions merged into it (``added``) or without them: then it equals ``Relation.to_dict()``."""
-    rec: dict[str, Any] = {}
-    for f in RECORD_FIELDS + (ADDED_FIELDS if added else ()):
-        if isinstance(f, str):
-            value = row[f]
-            rec[f] = list(value or []) if f == "kinds" else value
-        else:
-            name, subs = f
-            obj = rec.setdefault(name, {})
-            for sub in subs:
-                obj[sub] = row[f"{name}_{sub}"]
-    for name, key in NULL_UNLESS.items():
-        if rec[name][key] is None:
-            rec[name] = None
-    return rec
+    return _nester(tuple(row), added)(tuple(row.values()))
+
+
+@lru_cache(maxsize=8)
+def _nester(columns: tuple[str, ...], added: bool) -> Nester:
+    return Nester(columns, added=added)
+
+
+class Nester:
+    """Builds nested records from flat rows given as tuples in the order of ``columns``
+    (a cursor's rows: no dict per row), the plan worked out once. ``Nester(cols)(row)``."""
+
+    def __init__(self, columns: tuple[str, ...], *, added: bool = True) -> None:
+        at = {c: i for i, c in enumerate(columns)}
+        plan: dict[str, int | list[tuple[str, int]]] = {}
+        for f in RECORD_FIELDS + (ADDED_FIELDS if added else ()):
+            if isinstance(f, str):
+                plan[f] = at[f]
+            else:
+                subs = plan.setdefault(f[0], [])
+                assert isinstance(subs, list)
+                subs.extend((sub, at[f"{f[0]}_{sub}"]) for sub in f[1])
+        self.plan = list(plan.items())
+        self.kinds = at["kinds"]
+        self.null_unless = [(name, at[f"{name}_{key}"]) for name, key in NULL_UNLESS.items()]
+
+    def __call__(self, row: tuple[Any, ...]) -> dict[str, Any]:
+        rec: dict[str, Any] = {
+            key: row[spec] if isinstance(spec, int) else {sub: row[i] for sub, i in spec}
+            for key, spec in self.plan
+        }
+        rec["kinds"] = list(row[self.kinds] or [])
+        for name, i in self.null_unless:
+            if row[i] is None:
+                rec[name] = None
+        return rec
 
 
 def strip_added(rec: Mapping[str, Any]) -> dict[str, Any]:
