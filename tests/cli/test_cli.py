@@ -87,7 +87,7 @@ def test_query_commands_read_the_store(samples_db: tuple[Path, IngestReport]) ->
     assert (
         code == 0
         and rels
-        and all(r["relation"] == "SUPPORTS" and r["target_id"] == "houthis" for r in rels)
+        and all(r["relation"] == "SUPPORTS" and r["target"]["id"] == "houthis" for r in rels)
     )
     code, out, _ = run("dyad", "Iran", "Houthis", "--db", db, "--json")
     d = json.loads(out)

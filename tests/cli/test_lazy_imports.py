@@ -33,6 +33,7 @@ READ_COMMANDS = [
     ["docs"],
     ["export", "--format", "jsonl", "-o", "{out}/x.jsonl"],
     ["export", "--format", "graphml", "-o", "{out}/x.graphml"],
+    ["export", "--format", "graphrag", "-o", "{out}/graphrag"],
 ]
 
 SCRIPT = textwrap.dedent(

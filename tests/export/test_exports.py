@@ -57,7 +57,16 @@ def hand_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_registry_lists_every_format() -> None:
-    assert set(FORMATS) == {"jsonl", "csv", "parquet", "graphml", "gexf", "neo4j", "plover"}
+    assert set(FORMATS) == {
+        "jsonl",
+        "csv",
+        "parquet",
+        "graphml",
+        "gexf",
+        "neo4j",
+        "plover",
+        "graphrag",
+    }
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
@@ -98,8 +107,8 @@ def test_parquet_read_by_duckdb(hand_db: Path, tmp_path: Path) -> None:
     ]
     con = duckdb.connect()
     rows = con.execute(
-        f"SELECT source_id, source_rollup, kinds, counted, story_id FROM '{tmp_path / 'pq' / 'relations.parquet'}' "
-        "WHERE relation = 'SUPPORTS' ORDER BY doc_id, source_id"
+        f"SELECT source_id, source_rollup, kinds, counted, document_story_id FROM '{tmp_path / 'pq' / 'relations.parquet'}' "
+        "WHERE relation = 'SUPPORTS' ORDER BY evidence_doc, source_id"
     ).fetchall()
     assert ("iran", "iran", ["weapons", "funding"], True, "s1") in rows
     assert ("quds-force", "iran", ["training"], True, "s2") in rows
@@ -120,14 +129,14 @@ def test_csv_read_by_the_csv_module(hand_db: Path, tmp_path: Path) -> None:
     with (tmp_path / "csv" / "relations.csv").open(newline="") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == 6
-    arms = [r for r in rows if r["evidence"] == "Iran arms and funds the Houthis."]
+    arms = [r for r in rows if r["evidence_sentence"] == "Iran arms and funds the Houthis."]
     assert (
         len(arms) == 2
-        and {r["story_id"] for r in arms} == {"s1"}
+        and {r["document_story_id"] for r in arms} == {"s1"}
         and arms[0]["kinds"] == "weapons;funding"
     )
     denial = next(r for r in rows if r["polarity"] == "denied")
-    assert denial["counted"] == "false" and denial["attributed_to"] == "iran.government"
+    assert denial["counted"] == "false" and denial["attributed_to_id"] == "iran.government"
     with (tmp_path / "csv" / "actors.csv").open(newline="") as f:
         actors = {r["id"]: r for r in csv.DictReader(f)}
     assert actors["quds-force"]["rollup"] == "iran" and actors["quds-force"]["parent"] == "irgc"
@@ -159,6 +168,7 @@ def test_neo4j_files_and_command(hand_db: Path, tmp_path: Path) -> None:
             "type",
             "country",
             "aliases:string[]",
+            "generic:boolean",
             ":LABEL",
         ]
         labels = {r["id:ID(Actor)"]: r[":LABEL"] for r in reader}
@@ -229,7 +239,7 @@ def test_samples_export_via_cli(samples_db: tuple[Path, object], tmp_path: Path)
     n = (
         duckdb.connect()
         .execute(
-            f"SELECT count(DISTINCT story_id) FROM '{tmp_path / 'pq' / 'relations.parquet'}' "
+            f"SELECT count(DISTINCT document_story_id) FROM '{tmp_path / 'pq' / 'relations.parquet'}' "
             "WHERE source_id = 'rwanda' AND target_id = 'm23' AND counted"
         )
         .fetchone()

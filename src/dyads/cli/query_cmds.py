@@ -115,27 +115,32 @@ def relations(
     target: str | None,
     limit: int,
 ) -> None:
-    """List relations, optionally filtered by type, source and target."""
-    from dyads.analysis import list_relations
+    """List relations, optionally filtered by type, source and target.
+
+    --json prints relation records (the shape of dyads extract and the JSONL export), --csv and
+    --nl the same records flattened (the columns of the CSV export, docs/exports.md).
+    """
+    from dyads.export.records import nest
+    from dyads.export.tables import claim_rows
     from dyads.store import Store
 
     with Store(db, read_only=True) as store:
-        rows = list_relations(store, relation, source, target, limit or None)
+        rows = claim_rows(store, relation, source, target, limit or None)
     if out:
-        print_data(out, [r.to_dict() for r in rows])
+        print_data(out, [nest(r) for r in rows], rows)
         return
     print_table(
         None,
         ["source", "relation", "target", "kinds", "modality", "polarity", "evidence"],
         [
             [
-                r.source,
-                r.relation,
-                r.target,
-                ",".join(r.kinds),
-                r.modality,
-                r.polarity,
-                r.evidence[:120],
+                r["source_name"] or r["source_id"],
+                r["relation"],
+                r["target_name"] or r["target_id"],
+                ",".join(r["kinds"] or []),
+                r["modality"],
+                r["polarity"],
+                r["evidence_sentence"][:120],
             ]
             for r in rows
         ],

@@ -84,6 +84,12 @@ FORMATS: dict[str, Format] = {
     "plover": Format(
         _builtin("plover"), "dyads-plover.json", "PLOVER-style event records (JSON array)", False
     ),
+    "graphrag": Format(
+        _builtin("graphrag"),
+        "dyads-graphrag",
+        "GraphRAG-style Parquet tables: entities, relationships, text_units, covariates, documents",
+        True,
+    ),
 }
 
 

@@ -34,7 +34,8 @@ def write(store: Store, path: Path, opts: ExportOptions) -> list[Path]:
     actors = copy(
         store,
         f"""SELECT a.id AS "id:ID(Actor)", a.name, a.type, a.country,
-                   array_to_string(a.aliases, ';') AS "aliases:string[]", {label} AS ":LABEL"
+                   array_to_string(a.aliases, ';') AS "aliases:string[]",
+                   coalesce(a.generic, false) AS "generic:boolean", {label} AS ":LABEL"
             FROM actors a ORDER BY a.id""",
         [],
         path / "actors.csv",
@@ -45,8 +46,12 @@ def write(store: Store, path: Path, opts: ExportOptions) -> list[Path]:
         store,
         f"""SELECT source_id AS ":START_ID(Actor)", target_id AS ":END_ID(Actor)", relation AS ":TYPE",
                    id AS claim_id, kinds AS "kinds:string[]", role, date, modality, polarity,
-                   counted AS "counted:boolean", attributed_to, confidence AS "confidence:double",
-                   doc_id, story_id, doc_date, outlet, coalesce(url, path) AS location, evidence
+                   counted AS "counted:boolean", attributed_to_id AS attributed_to,
+                   confidence AS "confidence:double", evidence_doc AS doc_id,
+                   document_story_id AS story_id, document_date AS doc_date,
+                   document_outlet AS outlet, coalesce(document_url, document_path) AS location,
+                   evidence_sentence AS evidence, source_mention, target_mention,
+                   plover_event, plover_mode, evidence_start AS "start:int", evidence_end AS "end:int"
             FROM ({c_sql}) c""",
         c_params,
         path / "relations.csv",

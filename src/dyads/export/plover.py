@@ -25,16 +25,17 @@ def ontology() -> dict[str, Any]:
     return load_ontology().raw
 
 
-def events_for(claim: dict[str, Any], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """The PLOVER-style events of one claim (none if its relation has no PLOVER event)."""
+def events_for(claim: dict[str, Any]) -> list[dict[str, Any]]:
+    """The PLOVER-style events of one claim, a row of :func:`~dyads.export.tables.claims_sql`
+    (none if its relation has no PLOVER event)."""
     onto = ontology()
     spec = (onto["relations"].get(claim["relation"]) or {}).get("plover") or {}
-    event = claim.get("event") or spec.get("event")
+    event = claim["plover_event"] or spec.get("event")
     if not event:
         return []
-    if claim.get("event") and claim["event"] != spec.get("event"):
+    if claim["plover_event"] and claim["plover_event"] != spec.get("event"):
         # the cue named a more precise event type than the relation's ("accuses": ACCUSE)
-        modes = [claim.get("event_mode")]
+        modes = [claim["plover_mode"]]
     elif "mode_by_kind" in spec:
         modes = sorted(
             {spec["mode_by_kind"].get(k) for k in (claim["kinds"] or ["other"])},
@@ -44,27 +45,26 @@ def events_for(claim: dict[str, Any], actors: dict[str, dict[str, Any]]) -> list
         modes = [spec.get("mode")]
     out = []
     for i, mode in enumerate(modes):
-        src, tgt = actors.get(claim["source_id"], {}), actors.get(claim["target_id"], {})
         out.append(
             {
                 "id": claim["id"] if len(modes) == 1 else f"{claim['id']}-{i}",
-                "date": claim["date"] or claim["doc_date"],
+                "date": claim["date"] or claim["document_date"],
                 "event_type": event,
                 "mode": mode,
                 "context": [],
                 "actor": {
                     "id": claim["source_id"],
-                    "name": src.get("name"),
-                    "country": src.get("country"),
-                    "type": src.get("type"),
+                    "name": claim["source_name"],
+                    "country": claim["source_country"],
+                    "type": claim["source_type"],
                 },
                 "recipient": {
                     "id": claim["target_id"],
-                    "name": tgt.get("name"),
-                    "country": tgt.get("country"),
-                    "type": tgt.get("type"),
+                    "name": claim["target_name"],
+                    "country": claim["target_country"],
+                    "type": claim["target_type"],
                 },
-                "event_text": claim["evidence"],
+                "event_text": claim["evidence_sentence"],
                 "negated": claim["polarity"] == "denied",
                 "modality": onto.get("modality_to_plover", {}).get(claim["modality"]),
                 "dyads": {
@@ -73,11 +73,11 @@ def events_for(claim: dict[str, Any], actors: dict[str, dict[str, Any]]) -> list
                     "modality": claim["modality"],
                     "polarity": claim["polarity"],
                     "counted": claim["counted"],
-                    "attributed_to": claim["attributed_to"],
-                    "doc_id": claim["doc_id"],
-                    "story_id": claim["story_id"],
-                    "outlet": claim["outlet"],
-                    "url": claim["url"] or claim["path"],
+                    "attributed_to": claim["attributed_to_id"],
+                    "doc_id": claim["evidence_doc"],
+                    "story_id": claim["document_story_id"],
+                    "outlet": claim["document_outlet"],
+                    "url": claim["document_url"] or claim["document_path"],
                 },
             }
         )
@@ -85,10 +85,9 @@ def events_for(claim: dict[str, Any], actors: dict[str, dict[str, Any]]) -> list
 
 
 def write(store: Store, path: Path, opts: ExportOptions) -> list[Path]:
-    actors = {r["id"]: r for r in store.query("SELECT id, name, type, country FROM actors")}
     sql, params = claims_sql(store, opts)
     events: list[dict[str, Any]] = []
     for claim in store.query(sql, params):
-        events.extend(events_for(claim, actors))
+        events.extend(events_for(claim))
     path.write_text(json.dumps(events, ensure_ascii=False, indent=1), encoding="utf-8")
     return [path]
