@@ -1141,6 +1141,49 @@ CASES: dict[str, tuple[str, list[str], set[Edge]]] = {
         ],
         {("2nd-battalion", "MEMBER_OF", "5th-special-forces-group")},
     ),
+    "parse.place_conjunct": (
+        "The ministers discussed the campaign against Da’esh in Iraq and Syria.",
+        [  # the small model's parse: "Syria" a conjunct of "Da’esh", not of "Iraq"
+            """
+    The        =            DET   DT    1 det
+    ministers  minister     NOUN  NNS   2 nsubj
+    discussed  discuss      VERB  VBD   2 ROOT
+    the        =            DET   DT    4 det
+    campaign   =            NOUN  NN    2 dobj
+    against    =            ADP   IN    4 prep
+    Da’esh     Da’esh       PROPN NNP   5 pobj      B-ORG
+    in         =            ADP   IN    6 prep
+    Iraq       Iraq         PROPN NNP   7 pobj      B-GPE
+    and        =            CCONJ CC    6 cc
+    Syria      Syria        PROPN NNP   6 conj      B-GPE
+    .          =            PUNCT .     2 punct
+"""
+        ],
+        {("islamic-state", "LOCATED_IN", "iraq"), ("islamic-state", "LOCATED_IN", "syria")},
+    ),
+    "filter.own_territory": (
+        "Turkey backs Hamas in Gaza and condemns raids on Palestinians in the West Bank.",
+        [
+            """
+    Turkey        Turkey       PROPN NNP   1 nsubj     B-GPE
+    backs         back         VERB  VBZ   1 ROOT
+    Hamas         Hamas        PROPN NNP   1 dobj      B-ORG
+    in            =            ADP   IN    2 prep
+    Gaza          Gaza         PROPN NNP   3 pobj      B-GPE
+    and           =            CCONJ CC    1 cc
+    condemns      condemn      VERB  VBZ   1 conj
+    raids         raid         NOUN  NNS   6 dobj
+    on            =            ADP   IN    7 prep
+    Palestinians  Palestinians PROPN NNPS  8 pobj      B-NORP
+    in            =            ADP   IN    9 prep
+    the           =            DET   DT   13 det
+    West          West         PROPN NNP  13 compound  B-GPE
+    Bank          Bank         PROPN NNP  10 pobj      I-GPE
+    .             =            PUNCT .     1 punct
+"""
+        ],
+        {("turkey", "SUPPORTS", "hamas"), ("hamas", "LOCATED_IN", "gaza-strip")},
+    ),
     "demonym_supplier": (
         "The Houthis have been buying Iranian drones.",
         [
@@ -1267,3 +1310,37 @@ def test_a_place_is_no_party_to_an_attack_or_a_tie() -> None:
     group = Actor("islamic-state", "Islamic State", "armed_group")
     assert not any(types_ok(onto[r], province, group) for r in onto)
     assert [r for r in onto if types_ok(onto[r], group, province)] == ["LOCATED_IN"]
+
+
+def test_actors_in_a_place_inside_a_prepositional_phrase() -> None:
+    """deployed: "strikes against ISIL terrorists in Syria", "support for Hamas in Gaza": an
+    actor with a place phrase is there even as the object of a preposition."""
+    strikes = """
+    The         =            DET   DT    1 det
+    coalition   =            NOUN  NN    2 nsubj
+    conducted   conduct      VERB  VBD   2 ROOT
+    strikes     strike       NOUN  NNS   2 dobj
+    against     =            ADP   IN    3 prep
+    ISIL        ISIL         PROPN NNP   6 compound  B-ORG
+    terrorists  terrorist    NOUN  NNS   4 pobj
+    in          =            ADP   IN    6 prep
+    Syria       Syria        PROPN NNP   7 pobj      B-GPE
+    .           =            PUNCT .     2 punct
+"""
+    support = """
+    Turkey   Turkey       PROPN NNP   1 nsubj     B-GPE
+    stepped  step         VERB  VBD   1 ROOT
+    up       =            ADP   RP    1 prt
+    its      =            PRON  PRP$  4 poss
+    support  =            NOUN  NN    1 dobj
+    for      =            ADP   IN    4 prep
+    Hamas    Hamas        PROPN NNP   5 pobj      B-ORG
+    in       =            ADP   IN    6 prep
+    Gaza     Gaza         PROPN NNP   7 pobj      B-GPE
+    .        =            PUNCT .     1 punct
+"""
+    assert ("islamic-state", "LOCATED_IN", "syria") in edges(strikes)
+    assert edges(support) == {
+        ("turkey", "SUPPORTS", "hamas"),
+        ("hamas", "LOCATED_IN", "gaza-strip"),
+    }

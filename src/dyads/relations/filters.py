@@ -37,6 +37,7 @@ STEPS = {
     "filter.family": "an actor and its own parent body are no dyad (ontology within_family)",
     "filter.state_levels": "a state and its government are one actor (ontology state_levels)",
     "filter.exhortation": "'called on X to fight Y' reports a request, not a relation",
+    "filter.own_territory": "'Palestinians in the West Bank': a state in its own region is no news",
     "frame.trailing_denial": "'..., a charge Kigali denies': the claim's denial beside it",
     "filter.founder_member": "states that found an alliance are its members",
     "filter.intent": "'vowed to crush X' is opposition, not an attack",
@@ -129,6 +130,14 @@ def to_relations(
         rtype = onto[e.relation]
         if ctx.on("filter.types") and not types_ok(rtype, src, tgt):
             continue
+        if (
+            e.relation == "LOCATED_IN"
+            and src.type == "state"
+            and tgt.type == "location"
+            and tgt.country == src.country
+            and ctx.on("filter.own_territory")
+        ):
+            continue  # "Palestinians in the West Bank", "Ethiopia's regions such as Tigray"
         if (
             not rtype.within_family
             and ctx.on("filter.family")

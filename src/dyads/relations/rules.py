@@ -3,7 +3,7 @@ and the function that turns such a token into candidate edges.
 
 ``RelationExtractor`` walks every token of a sentence and runs, in table order, each rule whose
 trigger holds. Rules and the named steps inside them (``verbs.STEPS``, ``nouns.STEPS``,
-``filters.STEPS``) can be switched off by name (``Settings.disabled_rules``), which is how the
+``filters.STEPS``, ``structural.STEPS``) can be switched off by name (``Settings.disabled_rules``), which is how the
 ablation check (``bench/rule_ablation.py``) shows that every one of them is tested.
 """
 
@@ -81,7 +81,7 @@ RULES: tuple[Rule, ...] = (
         "deployed",
         lambda ctx, s, t: (
             (t.lemma_.lower() in ctx.words.deployed_nouns and t.pos_ in _NOUNS)
-            or (t.pos_ == "PROPN" and s.at(t) is not None and t.dep_ != "pobj")
+            or (t.pos_ == "PROPN" and s.at(t) is not None)
             or (_named_phrase_head(s, t) and ctx.on("deployed.named_phrase"))
         ),
         st.deployed,
@@ -183,14 +183,13 @@ def _named_phrase_head(s: SentenceView, t: Token) -> bool:
         and m is not None
         and m.token_end - 1 == t.i
         and m.rule in ("generic", "alias", "acronym")
-        and t.dep_ != "pobj"
     )
 
 
 def all_rule_names() -> dict[str, str]:
     """Every rule and named step that can be switched off, with what it does."""
     names = {r.name: r.doc for r in RULES}
-    for steps in (verbs.STEPS, nouns.STEPS, filters.STEPS):
+    for steps in (verbs.STEPS, nouns.STEPS, filters.STEPS, st.STEPS):
         names.update(steps)
     names["body.part_of_state"] = "'Rwandan troops' are the Rwandan military"
     names["parse.series_verb"] = "'funded, armed and trained the rebels': 'armed' tagged ADJ"

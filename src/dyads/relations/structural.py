@@ -18,6 +18,7 @@ from dyads.relations.context import Context
 from dyads.relations.edges import Edge, SentenceView
 
 __all__ = [
+    "STEPS",
     "adjective",
     "compound",
     "deployed",
@@ -28,6 +29,12 @@ __all__ = [
 ]
 
 DASHES = ("-", "\u2011", "\u2013")
+_DEPLOYED_PREPS = ("in", "inside", "across", "throughout")
+
+
+STEPS = {
+    "parse.place_conjunct": "'Da'esh in Iraq and Syria' parsed 'Da'esh and Syria': Syria is a place",
+}
 
 
 def deployed(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
@@ -38,13 +45,27 @@ def deployed(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
     found = np_actors(ctx, s, n, parts=w.part_nouns | w.deployed_nouns)
     if not found:
         return []
-    found = [military_of(ctx, h, n, s.actors) for h in found]
     places = []
-    for t in pobjs(n, ("in", "inside", "across", "throughout")):
+    preps = [c for c in n.children if c.dep_ == "prep" and c.lower_ in _DEPLOYED_PREPS]
+    for t in pobjs(n, _DEPLOYED_PREPS):
         for m in np_actors(ctx, s, t):
             a = ctx.actor(s.actors, m.actor_id)
             if a is not None and a.type in ("location", "state"):
                 places.append(m)
+    if places and preps and ctx.on("parse.place_conjunct"):
+        # "the campaign against Da'esh in Iraq and Syria", parsed "Da'esh and Syria in Iraq": a
+        # state after the place phrase is another place, not one of the actors there
+        after = min(p.i for p in preps)
+        moved = [
+            m
+            for m in found
+            if m.token_start > after
+            and (a := ctx.actor(s.actors, m.actor_id)) is not None
+            and a.type in ("location", "state")
+        ]
+        found = [m for m in found if m not in moved]
+        places += moved
+    found = [military_of(ctx, h, n, s.actors) for h in found]
     return [
         Edge("LOCATED_IN", h, p, (), n, 0.6, modality_hint="presupposed", rule="deployed")
         for h in found
