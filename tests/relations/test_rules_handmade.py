@@ -1184,6 +1184,30 @@ CASES: dict[str, tuple[str, list[str], set[Edge]]] = {
         ],
         {("turkey", "SUPPORTS", "hamas"), ("hamas", "LOCATED_IN", "gaza-strip")},
     ),
+    "arg.appositive_one": (
+        "Jonathan Cohen and Ahmed Murad, Director of the Office of Museums, signed the grant.",
+        [
+            """
+    Jonathan  Jonathan     PROPN NNP   1 compound  B-PERSON
+    Cohen     Cohen        PROPN NNP  13 nsubj     I-PERSON
+    and       =            CCONJ CC    1 cc
+    Ahmed     Ahmed        PROPN NNP   4 compound  B-PERSON
+    Murad     Murad        PROPN NNP   1 conj      I-PERSON
+    ,         =            PUNCT ,     4 punct
+    Director  Director     PROPN NNP   4 appos
+    of        =            ADP   IN    6 prep
+    the       =            DET   DT    9 det       B-ORG
+    Office    Office       PROPN NNP   7 pobj      I-ORG
+    of        =            ADP   IN    9 prep      I-ORG
+    Museums   Museums      PROPN NNP  10 pobj      I-ORG
+    ,         =            PUNCT ,     4 punct
+    signed    sign         VERB  VBD  13 ROOT
+    the       =            DET   DT   15 det
+    grant     =            NOUN  NN   13 dobj
+    .         =            PUNCT .    13 punct"""
+        ],
+        {("ahmed-murad", "LEADS", "office-of-museums")},
+    ),
     "demonym_supplier": (
         "The Houthis have been buying Iranian drones.",
         [
@@ -1343,4 +1367,82 @@ def test_actors_in_a_place_inside_a_prepositional_phrase() -> None:
     assert edges(support) == {
         ("turkey", "SUPPORTS", "hamas"),
         ("hamas", "LOCATED_IN", "gaza-strip"),
+    }
+
+
+def test_an_office_remit_is_not_a_place() -> None:
+    """deployed: "Knox Thames, the Special Advisor for Religious Minorities in the Near East"
+    names what the office covers, not where the person is."""
+    assert (
+        edges("""
+    Knox        Knox         PROPN NNP   1 compound  B-ORG
+    Thames      Thames       PROPN NNP  15 nsubj     I-ORG
+    ,           =            PUNCT ,     1 punct
+    the         =            DET   DT    5 det
+    Special     Special      PROPN NNP   5 compound
+    Advisor     Advisor      PROPN NNP   1 appos
+    for         =            ADP   IN    5 prep
+    Religious   =            ADJ   JJ    8 amod
+    Minorities  Minorities   PROPN NNPS  6 pobj
+    in          =            ADP   IN    5 prep
+    the         =            DET   DT   12 det       B-LOC
+    Near        Near         PROPN NNP  12 compound  I-LOC
+    East        East         PROPN NNP   9 pobj      I-LOC
+    ,           =            PUNCT ,     1 punct
+    will        =            AUX   MD   15 aux
+    travel      =            VERB  VB   15 ROOT
+    .           =            PUNCT .    15 punct""")
+        == set()
+    )
+
+
+def test_a_place_coordinated_with_an_earlier_phrase_sets_no_scene() -> None:
+    """scene: "With the progress made in Vienna and now in Riyadh, the Group continues": the
+    parser hangs "in Riyadh" on the main verb, but it belongs to "made"."""
+    assert (
+        edges("""
+    With           =            ADP   IN   16 prep
+    the            =            DET   DT    2 det
+    progress       =            NOUN  NN    0 pobj
+    made           make         VERB  VBN   2 acl
+    in             =            ADP   IN    3 prep
+    Vienna         Vienna       PROPN NNP   4 pobj      B-GPE
+    and            =            CCONJ CC    3 cc
+    now            =            ADV   RB    8 advmod
+    in             =            ADP   IN   16 prep
+    Riyadh         Riyadh       PROPN NNP   8 pobj      B-GPE
+    ,              =            PUNCT ,    16 punct
+    the            =            DET   DT   15 det       B-ORG
+    International  International PROPN NNP  15 compound  I-ORG
+    Syria          Syria        PROPN NNP  15 compound  I-ORG
+    Support        Support      PROPN NNP  15 compound  I-ORG
+    Group          Group        PROPN NNP  16 nsubj     I-ORG
+    continues      continue     VERB  VBZ  16 ROOT
+    its            =            PRON  PRP$ 18 poss
+    work           =            NOUN  NN   16 dobj
+    .              =            PUNCT .    16 punct""")
+        == set()
+    )
+
+
+def test_joining_a_state_is_cooperation_joining_a_body_membership() -> None:
+    """lexicon: "join" a state ("U.S. forces will join Jordan in the exercise") is COOPERATES;
+    "join" an organisation is MEMBER_OF."""
+    assert edges("""
+    U.S.      U.S.         PROPN NNP   1 compound  B-ORG
+    forces    force        NOUN  NNS   3 nsubj     I-ORG
+    will      =            AUX   MD    3 aux
+    join      =            VERB  VB    3 ROOT
+    Jordan    Jordan       PROPN NNP   3 dobj      B-GPE
+    in        =            ADP   IN    3 prep
+    the       =            DET   DT    7 det
+    exercise  =            NOUN  NN    5 pobj
+    ,         =            PUNCT ,     3 punct
+    and       =            CCONJ CC    3 cc
+    Sweden    Sweden       PROPN NNP  11 nsubj     B-GPE
+    joined    join         VERB  VBD   3 conj
+    NATO      NATO         PROPN NNP  11 dobj      B-ORG
+    .         =            PUNCT .    11 punct""") == {
+        ("united-states.military", "COOPERATES", "jordan"),
+        ("sweden", "MEMBER_OF", "nato"),
     }

@@ -300,7 +300,10 @@ def holders(ctx: Context, s: SentenceView, n: Token) -> list[Mention]:
         objs = [c for c in objs if c.dep_ == "dobj"] or []
         return [m for t in objs for m in np_actors(ctx, s, t)]
     if n.dep_ == "appos":
-        return np_actors(ctx, s, head)
+        # "Cohen and Murad, director of the office": a singular apposition after the last of
+        # several names is said of that one ("Mali, Burkina Faso and Niger, all members" of all)
+        alone = head.dep_ == "conj" and n.tag_ in ("NN", "NNP") and ctx.on("arg.appositive_one")
+        return np_actors(ctx, s, head, conjuncts=not alone)
     for c in n.children:
         if c.dep_ == "appos":
             acts = np_actors(ctx, s, c)

@@ -203,6 +203,9 @@ def all_rule_names() -> dict[str, str]:
     )
     names["arg.examples"] = "'outside powers, including Russia and Turkey', 'such as', 'namely'"
     names["arg.copula_identity"] = "'the militias, armed by Iran, are A, B and C'"
+    names["arg.appositive_one"] = (
+        "'Cohen and Murad, director of X': a singular apposition is said of one name"
+    )
     names["parse.distant_target"] = (
         "'conducted strikes ... using aircraft against ISIL': far 'against'"
     )

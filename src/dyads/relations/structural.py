@@ -42,6 +42,8 @@ def deployed(ctx: Context, s: SentenceView, n: Token) -> list[Edge]:
     if s.actors is None:
         return []
     w = ctx.words
+    if n.pos_ == "PROPN" and n.dep_ == "appos" and s.at(n) is None:
+        return []  # "Knox Thames, the Special Advisor ... in the Near East": an office's remit
     found = np_actors(ctx, s, n, parts=w.part_nouns | w.deployed_nouns)
     if not found:
         return []
@@ -332,6 +334,17 @@ def _places(ctx: Context, s: SentenceView, pobj_tokens: list[Token]) -> list:
     return out
 
 
+def _coordinated_phrase(prep: Token) -> bool:
+    """ "... made in Vienna and now in Riyadh": the phrase follows "and" or a mid-sentence
+    adverb (a sentence-opening one, "Additionally in Iraq, ...", sets the scene)."""
+    if prep.i == prep.sent.start:
+        return False
+    before = prep.nbor(-1)
+    if before.pos_ == "CCONJ":
+        return True
+    return before.pos_ == "ADV" and before.i > prep.sent.start and not before.nbor(-1).is_punct
+
+
 def scene(ctx: Context, s: SentenceView, v: Token) -> list[Edge]:
     """ "In Tripoli, the internationally recognised government ...", "Near Mosul, five strikes
     engaged four ISIL tactical units": a place fronted before the subject sets the scene, so the
@@ -343,7 +356,14 @@ def scene(ctx: Context, s: SentenceView, v: Token) -> list[Edge]:
         return []
     first = min(t.i for t in subs)
     fronted = [
-        c for c in v.children if c.dep_ == "prep" and c.lower_ in _SCENE_PREPS and c.i < first
+        c
+        for c in v.children
+        if c.dep_ == "prep"
+        and c.lower_ in _SCENE_PREPS
+        and c.i < first
+        # "With the progress made in Vienna and now in Riyadh, the group ...": a place
+        # coordinated with an earlier phrase belongs to that phrase, whatever the parse says
+        and not _coordinated_phrase(c)
     ]
     places = _places(ctx, s, [p for c in fronted for p in c.children if p.dep_ == "pobj"])
     if not places:
