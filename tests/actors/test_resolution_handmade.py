@@ -14,7 +14,7 @@ import pytest
 from dyads.actors import ActorResolver, load_gazetteer
 from dyads.relations.rules import all_rule_names
 
-from ..handdoc import _disabled, doc, resolve
+from ..handdoc import _disabled, doc, edges, resolve
 
 Found = tuple[int, str, str, str]  # (sentence, text, actor id, rule)
 
@@ -143,6 +143,36 @@ CASES: dict[str, tuple[list[str], list[str], set[Found]]] = {
 """,
         ],
         {(2, "It", "al-shabaab", "discourse_pronoun")},
+    ),
+    "resolve.pair.local": (
+        [
+            "Boko Haram and ISWAP attack army bases, and the two jihadist factions also fight each other."
+        ],
+        [
+            """
+    Boko      Boko         PROPN NNP   1 compound  B-ORG
+    Haram     Haram        PROPN NNP  14 nsubj     I-ORG
+    and       =            CCONJ CC    1 cc
+    ISWAP     ISWAP        PROPN NNP   6 compound  B-ORG
+    attack    =            NOUN  NN    5 compound
+    army      =            NOUN  NN    6 compound
+    bases     basis        NOUN  NNS   1 conj
+    ,         =            PUNCT ,     1 punct
+    and       =            CCONJ CC    1 cc
+    the       =            DET   DT   12 det
+    two       =            NUM   CD   12 nummod    B-CARDINAL
+    jihadist  =            NOUN  NN   12 compound  B-NORP
+    factions  faction      NOUN  NNS   1 conj
+    also      =            ADV   RB   14 advmod
+    fight     =            VERB  VBP  14 ROOT
+    each      =            DET   DT   16 det
+    other     =            ADJ   JJ   14 dobj
+    .         =            PUNCT .    14 punct"""
+        ],
+        {
+            (0, "the two jihadist factions", "boko-haram", "pair"),
+            (0, "the two jihadist factions", "iswap", "pair"),
+        },
     ),
     "resolve.pair": (
         [
@@ -484,3 +514,95 @@ def test_a_shared_name_goes_to_the_actor_the_article_names_otherwise(tmp_path: P
 def test_every_resolution_rule_has_a_hand_built_case() -> None:
     names = {n for n in all_rule_names() if n.startswith("resolve.")}
     assert names <= set(CASES), sorted(names - set(CASES))
+
+
+def test_both_juntas_are_the_two_governments() -> None:
+    """resolve.pair: "both juntas" is two governments (not the states named as often), and each
+    is a party of the clause: both expelled French troops."""
+    tables = [
+        """
+    Mali   Mali         PROPN NNP   2 poss      B-ORG
+    's     =            PART  POS   0 case      I-ORG
+    junta  =            PROPN NNP   7 nsubj     I-ORG
+    and    =            CCONJ CC    2 cc
+    Niger  Niger        PROPN NNP   6 poss      B-ORG
+    's     =            PART  POS   4 case      I-ORG
+    junta  =            NOUN  NN    2 conj      I-ORG
+    met    meet         VERB  VBD   7 ROOT
+    .      =            PUNCT .     7 punct""",
+        """
+    Mali        Mali         PROPN NNP   2 poss      B-ORG
+    's          =            PART  POS   0 case      I-ORG
+    government  =            NOUN  NN    3 nsubj     I-ORG
+    spoke       speak        VERB  VBD   3 ROOT
+    .           =            PUNCT .     3 punct""",
+        """
+    Niger       Niger        PROPN NNP   2 poss      B-ORG
+    's          =            PART  POS   0 case      I-ORG
+    government  =            NOUN  NN    3 nsubj     I-ORG
+    spoke       speak        VERB  VBD   3 ROOT
+    .           =            PUNCT .     3 punct""",
+        """
+    Both      =            DET   DT    1 det
+    juntas    junta        NOUN  NNS   3 nsubj
+    have      =            AUX   VBP   3 aux
+    expelled  expel        VERB  VBN   3 ROOT
+    French    =            ADJ   JJ    5 amod      B-NORP
+    troops    troop        NOUN  NNS   3 dobj
+    .         =            PUNCT .     3 punct""",
+    ]
+    assert {
+        (3, "Both juntas", "mali.government", "pair"),
+        (3, "Both juntas", "niger.government", "pair"),
+    } <= _found(tables)
+    assert edges(*tables) >= {
+        ("mali.government", "OPPOSES", "france.military"),
+        ("niger.government", "OPPOSES", "france.military"),
+    }
+
+
+def test_the_federal_troops_are_the_home_state_military() -> None:
+    """resolve.home_state: "the federal troops" in an article about Ethiopia are its military
+    (not a generic actor), and "Eritrean divisions" are Eritrea's."""
+    tables = [
+        """
+    Ethiopia  Ethiopia     PROPN NNP   2 poss      B-ORG
+    's        =            PART  POS   0 case      I-ORG
+    army      =            NOUN  NN    3 nsubj     I-ORG
+    fought    fight        VERB  VBD   3 ROOT
+    the       =            DET   DT    5 det
+    TPLF      TPLF         PROPN NNP   3 dobj      B-ORG
+    .         =            PUNCT .     3 punct""",
+        """
+    Ethiopia    Ethiopia     PROPN NNP   2 poss      B-ORG
+    's          =            PART  POS   0 case      I-ORG
+    government  =            NOUN  NN    3 nsubj     I-ORG
+    said        say          VERB  VBD   3 ROOT
+    so          =            ADV   RB    3 advmod
+    .           =            PUNCT .     3 punct""",
+        """
+    Eritrean   =            ADJ   JJ    1 amod      B-NORP
+    divisions  division     NOUN  NNS   2 nsubj
+    crossed    cross        VERB  VBD   2 ROOT
+    the        =            DET   DT    4 det
+    border     =            NOUN  NN    2 dobj
+    to         =            PART  TO    6 aux
+    fight      =            VERB  VB    2 advcl
+    beside     =            ADP   IN    6 prep
+    the        =            DET   DT   10 det
+    federal    =            ADJ   JJ   10 amod
+    troops     troop        NOUN  NNS   7 pobj
+    .          =            PUNCT .     2 punct""",
+    ]
+    assert (2, "federal troops", "ethiopia.military", "home_state") in _found(tables)
+    assert ("eritrea.military", "COOPERATES", "ethiopia.military") in edges(*tables)
+
+
+def test_fighting_each_other_is_no_cooperation() -> None:
+    """verb.each_other: "the two factions fight each other" attacks both ways; the "fight
+    alongside" cue needs "alongside each other"."""
+    _sentences, tables, _ = CASES["resolve.pair.local"]
+    assert edges(*tables) == {
+        ("boko-haram", "ATTACKS", "iswap"),
+        ("iswap", "ATTACKS", "boko-haram"),
+    }

@@ -714,6 +714,15 @@ class _Builder:
                 continue
             if start > 0 and doc[start - 1].lower_ == "the" and not meaningful:
                 continue  # "the militants": a description of a named actor
+            if (
+                start > 0
+                and doc[start - 1].lower_ == "the"
+                and all(t.lower_ in _HOME_MODIFIERS for t in meaningful)
+                and desc.generic_heads[tok.lower_] in ("military", "government")
+            ):
+                # "the federal troops", "the national forces": the article's own state's
+                self.add(Cue(start, tok.i + 1, "description", (), tok.lower_, "home"))
+                continue
             name = doc[start : tok.i + 1].text
             self.add(Cue(start, tok.i + 1, "generic", (), name, desc.generic_heads[tok.lower_]))
 

@@ -83,6 +83,7 @@ RULE_NAMES = {
     "resolve.title": "'the foreign minister': the one person the article gave that office",
     "resolve.discourse_pronoun": "'He founded the movement': the article's dominant actor of the kind",
     "resolve.pair": "'the two rivals': the article's two dominant actors of the kind",
+    "resolve.pair.local": "'Boko Haram and ISWAP ... the two factions': the two named before it",
     "resolve.generic": "'Islamist militants': an actor without a name, with its type and country",
     "resolve.owner": "'the group's leaders', 'its army': the owner's body or the owner",
     "resolve.country_generic": "'Yemeni rebels': the dominant Yemeni armed group, if one dominates",
@@ -727,8 +728,26 @@ class _Resolution:
                 kinds: frozenset[str] = frozenset({"state", "government"})
             elif noun in ("leaders", "men", "generals"):
                 kinds = frozenset({"person"})
+            elif noun in ("juntas", "regimes"):
+                kinds = frozenset({"government"})
+            elif noun in ("networks", "groups", "militias", "factions", "movements"):
+                kinds = frozenset({"armed_group", "political_party"})
             else:
                 kinds = frozenset(t for t in ACTOR_KINDS if t not in ("person", "location"))
+            # "Boko Haram and ISWAP ..., and the two jihadist factions": the two named before it
+            # in its own sentence, when exactly two fit
+            local: list[str] = []
+            for cj, other in enumerate(self.cues[si].cues):
+                found = self.resolved.get((si, cj))
+                if other.end > cue.start or found is None or found[1] == "pair":
+                    continue
+                a = self._actor(found[0])
+                if a is not None and a.type in kinds and found[0] not in local:
+                    local.append(found[0])
+            if len(local) == 2 and self.on("pair.local"):
+                self.resolved[(si, ci)] = (local[0], "pair")
+                self.second[(si, ci)] = local[1]
+                continue
             ranked = sorted(
                 (
                     (n, aid)

@@ -66,7 +66,7 @@ def np_actors(
             out.append(s.at(t.head))  # type: ignore[arg-type]
             continue
         if m is not None:
-            out.append(m)
+            out.extend(s.with_pair(m))
             for c in t.children:  # "Mali, Burkina Faso and Niger" misparsed as an apposition
                 if c.dep_ == "appos" and c.conjuncts and s.at(c) is not None:
                     out.extend(x for x in (s.at(y) for y in (c, *c.conjuncts)) if x is not None)

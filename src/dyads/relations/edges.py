@@ -47,9 +47,18 @@ class SentenceView:
         self.actors = actors
         self.mentions = tuple(mentions)
         self.by_token: dict[int, Mention] = {}
+        spans: dict[tuple[int, int], list[Mention]] = {}
         for m in mentions:
             for i in range(m.token_start, m.token_end):
                 self.by_token.setdefault(i, m)
+            if m.rule == "pair":
+                spans.setdefault((m.token_start, m.token_end), []).append(m)
+        #: "the two rivals", "both juntas": the second actor of a pair, by the first's span
+        self.pair_rest = {k: v[1:] for k, v in spans.items() if len(v) > 1}
 
     def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)
+
+    def with_pair(self, m: Mention) -> list[Mention]:
+        """The mention, and the other actor when it is one of a pair ("both juntas")."""
+        return [m, *self.pair_rest.get((m.token_start, m.token_end), ())]

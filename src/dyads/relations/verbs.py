@@ -281,7 +281,10 @@ def verb_cue(
     if (
         not targets
         and len(sources) >= 2
-        and any(_each_other(o) for o in dobjs + pobjs(v, cue.target_preps))
+        # "fight each other" is not "fight alongside each other"
+        and any(
+            _each_other(o) for o in (dobjs if cue.has_object else []) + pobjs(v, cue.target_preps)
+        )
         and ctx.on("verb.each_other")
     ):
         # "the two networks fight each other", "pledging to assist each other"
