@@ -1446,3 +1446,28 @@ def test_joining_a_state_is_cooperation_joining_a_body_membership() -> None:
         ("united-states.military", "COOPERATES", "jordan"),
         ("sweden", "MEMBER_OF", "nato"),
     }
+
+
+def test_a_participation_is_a_membership_and_a_declaration_an_agreement() -> None:
+    """lexicon: "froze its participation in the CSTO" says Armenia is a member; "signed a joint
+    declaration" is an agreement between its signatories."""
+    assert edges("""
+    Armenia        Armenia      PROPN NNP   1 nsubj     B-GPE
+    froze          freeze       VERB  VBD   1 ROOT
+    its            =            PRON  PRP$  3 poss
+    participation  =            NOUN  NN    1 dobj
+    in             =            ADP   IN    3 prep
+    the            =            DET   DT    6 det
+    CSTO           CSTO         NOUN  NNS   4 pobj      B-ORG
+    .              =            PUNCT .     1 punct""") == {("armenia", "MEMBER_OF", "csto")}
+    assert edges("""
+    Aliyev       Aliyev       PROPN NNP   3 nsubj     B-PERSON
+    and          =            CCONJ CC    0 cc
+    Pashinyan    Pashinyan    PROPN NNP   0 conj      B-PERSON
+    signed       sign         VERB  VBD   3 ROOT
+    a            =            DET   DT    6 det
+    joint        =            ADJ   JJ    6 amod
+    declaration  =            NOUN  NN    3 dobj
+    .            =            PUNCT .     3 punct""") == {
+        ("ilham-aliyev", "COOPERATES", "nikol-pashinyan")
+    }
