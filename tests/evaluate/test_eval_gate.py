@@ -66,6 +66,18 @@ def test_heldout_floors(pipeline: Pipeline) -> None:
     _check(result, FLOORS["heldout"])
 
 
+def test_references_floors(pipeline: Pipeline) -> None:
+    """gold/references/: pronouns, descriptions, bodies and parts of states, written blind."""
+    result = evaluate_relations([GOLD / "references" / "relations.jsonl"], ROOT, pipeline)
+    overall = result["overall"]
+    assert overall["tp"] + overall["fn"] >= 300
+    _check(result, FLOORS["references"])
+    mentions = evaluate_mentions(GOLD / "references" / "mentions.jsonl", ROOT, pipeline)
+    assert mentions["total"] >= 500
+    assert not mentions["unlocated"], mentions["unlocated"][:3]
+    assert mentions["accuracy"] >= FLOORS["references"]["mention_accuracy"], mentions["accuracy"]
+
+
 def test_event_style_floors(pipeline: Pipeline) -> None:
     """gold/events/: wire reports with PLOVER types, written blind to the extractor."""
     result = evaluate_relations([GOLD / "events" / "relations.jsonl"], ROOT, pipeline)
