@@ -606,3 +606,39 @@ def test_fighting_each_other_is_no_cooperation() -> None:
         ("boko-haram", "ATTACKS", "iswap"),
         ("iswap", "ATTACKS", "boko-haram"),
     }
+
+
+def test_a_word_inside_a_longer_unknown_name_is_no_short_form_nor_generic() -> None:
+    """ "Combined Joint Forces Land Component Command": an unknown name the model leaves without
+    an entity. "Combined" is no short form of the Combined Joint Task Force the article named, and
+    "Joint Forces" no actor without a name: each is part of the longer name."""
+    found = _found(
+        [
+            """
+    The       =            DET   DT    4 det       B-ORG
+    Combined  Combined     PROPN NNP   4 compound  I-ORG
+    Joint     Joint        PROPN NNP   4 compound  I-ORG
+    Task      Task         PROPN NNP   4 compound  I-ORG
+    Force     Force        PROPN NNP   5 nsubj     I-ORG
+    struck    strike       VERB  VBD   5 ROOT
+    ISIL      ISIL         PROPN NNP   5 dobj      B-ORG
+    .         =            PUNCT .     5 punct
+""",
+            """
+    Gary        Gary         PROPN NNP   1 compound  B-PERSON
+    Volesky     Volesky      PROPN NNP  11 nsubj     I-PERSON
+    ,           =            PUNCT ,     1 punct
+    commander   =            NOUN  NN    1 appos
+    ,           =            PUNCT ,     3 punct
+    Combined    Combined     PROPN NNP   9 compound
+    Joint       Joint        PROPN NNP   7 compound
+    Forces      Forces       PROPN NNPS  9 compound
+    Land        Land         PROPN NNP   9 compound
+    Component   Component    PROPN NNP   9 compound
+    Command     Command      PROPN NNP   3 appos
+    spoke       speak        VERB  VBD  11 ROOT
+    .           =            PUNCT .    11 punct
+""",
+        ]
+    )
+    assert {f[1] for f in found if f[0] == 1} == {"Gary Volesky"}

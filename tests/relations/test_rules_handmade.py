@@ -1208,6 +1208,27 @@ CASES: dict[str, tuple[str, list[str], set[Edge]]] = {
         ],
         {("ahmed-murad", "LEADS", "office-of-museums")},
     ),
+    "arg.relative_number": (
+        "Israel struck Hezbollah fighters and the warehouse that supplies Hamas with rockets.",
+        [
+            """
+    Israel     Israel       PROPN NNP   1 nsubj     B-GPE
+    struck     strike       VERB  VBD   1 ROOT
+    Hezbollah  Hezbollah    PROPN NNP   3 compound  B-ORG
+    fighters   fighter      NOUN  NNS   1 dobj
+    and        =            CCONJ CC    3 cc
+    the        =            DET   DT    6 det
+    warehouse  =            NOUN  NN    3 conj
+    that       =            PRON  WDT   8 nsubj
+    supplies   supply       VERB  VBZ   6 relcl
+    Hamas      Hamas        PROPN NNP   8 dobj      B-ORG
+    with       =            ADP   IN    8 prep
+    rockets    rocket       NOUN  NNS  10 pobj
+    .          =            PUNCT .     1 punct
+"""
+        ],
+        {("israel", "ATTACKS", "hezbollah")},
+    ),
     "demonym_supplier": (
         "The Houthis have been buying Iranian drones.",
         [
@@ -1445,6 +1466,24 @@ def test_joining_a_state_is_cooperation_joining_a_body_membership() -> None:
     .         =            PUNCT .    11 punct""") == {
         ("united-states.military", "COOPERATES", "jordan"),
         ("sweden", "MEMBER_OF", "nato"),
+    }
+    # a name only the text gives, typed other (a ship), is no body to join; a listed one is
+    assert edges("""
+    Forbin      Forbin       PROPN NNP   1 nsubj     B-ORG
+    joined      join         VERB  VBD   1 ROOT
+    HMS         HMS          PROPN NNP   3 compound  B-ORG
+    Daring      Daring       PROPN NNP   1 dobj      I-ORG
+    ,           =            PUNCT ,     1 punct
+    and         =            CCONJ CC    1 cc
+    the         =            DET   DT    7 det
+    Houthis     Houthis      PROPN NNP   8 nsubj     B-ORG
+    joined      join         VERB  VBD   1 conj
+    the         =            DET   DT   10 det
+    Axis        Axis         PROPN NNP   8 dobj      B-ORG
+    of          =            ADP   IN   10 prep      I-ORG
+    Resistance  Resistance   PROPN NNP  11 pobj      I-ORG
+    .           =            PUNCT .     8 punct""") == {
+        ("houthis", "MEMBER_OF", "axis-of-resistance")
     }
 
 

@@ -691,6 +691,13 @@ class _Builder:
                 "aircraft",
             ):
                 continue
+            if (
+                tok.pos_ == "PROPN"
+                and tok.dep_ == "compound"
+                and tok.i + 1 < len(doc)
+                and doc[tok.i + 1].pos_ == "PROPN"
+            ):
+                continue  # "Combined Joint Forces Land Component Command": part of a longer name
             start = tok.i
             while start > 0 and not self.occ[start - 1]:
                 prev = doc[start - 1]

@@ -570,8 +570,12 @@ class _Resolution:
         for si, ci, cue in self._each(("proper", "entity", "acronym_use")):
             if (si, ci) in self.resolved or cue.end - cue.start != 1 or cue.text.lower() in skip:
                 continue
-            if self.sents[si][cue.start].ent_type_ in ("NORP", "GPE", "LOC", "FAC"):
+            tok = self.sents[si][cue.start]
+            if tok.ent_type_ in ("NORP", "GPE", "LOC", "FAC"):
                 continue  # "Kurdish", "Sanaa": a people or a place, not a short name
+            after = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+            if tok.dep_ == "compound" and after is not None and after.pos_ == "PROPN":
+                continue  # "Combined Joint Forces Land Component Command": a longer name
             owners = index.get(normalise(cue.text), set())
             if len(owners) == 1:
                 self.resolved[(si, ci)] = (next(iter(owners)), "short_form")

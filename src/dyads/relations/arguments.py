@@ -80,7 +80,12 @@ def np_actors(
             out.append(s.at(t.head))  # type: ignore[arg-type]
             continue
         if t.lower_ in _WH and t.head.dep_ == "relcl":
-            out.extend(np_actors(ctx, s, t.head.head, depth + 1) if depth < 3 else [])
+            # "strikes against tactical units and the oil infrastructure that provides ISIL's
+            # support": a singular verb is said of the last conjunct alone
+            one = ctx.on("arg.relative_number") and _singular(t.head)
+            out.extend(
+                np_actors(ctx, s, t.head.head, depth + 1, conjuncts=not one) if depth < 3 else []
+            )
             continue
         if t.lemma_.lower() in parts or t.lower_ in parts:
             found = _part_owner(ctx, s, t, depth, parts)
@@ -101,6 +106,13 @@ def np_actors(
     for m in out:
         uniq.setdefault(m.actor_id, m)
     return list(uniq.values())
+
+
+def _singular(verb: Token) -> bool:
+    """Whether a finite verb agrees with a singular subject ("provides", "has provided")."""
+    return verb.tag_ == "VBZ" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBZ" for c in verb.children
+    )
 
 
 def _part_owner(

@@ -52,6 +52,15 @@ class VerbCue:
     event: str | None = None  # PLOVER event type the cue names ("ACCUSE"), if any
     mode: str | None = None  # and its PLOVER mode
 
+    def allows_target(self, actor_type: str, origin: str) -> bool:
+        """Whether an actor of this type may be the cue's target ("listed:other": a gazetteer
+        actor of type other, not a name the text introduced that nothing else types)."""
+        if not self.target_types:
+            return True
+        return actor_type in self.target_types or (
+            origin != "text" and f"listed:{actor_type}" in self.target_types
+        )
+
 
 @dataclass(frozen=True)
 class NounCue:
@@ -225,7 +234,7 @@ def _merge(lex: Lexicon, data: Fields) -> None:
 def _actor_types(f: Fields, key: str) -> tuple[str, ...]:
     types = f.words(key)
     for t in types:
-        if t not in ACTOR_TYPES:
+        if t.removeprefix("listed:") not in ACTOR_TYPES:
             raise f.error(key, f"unknown actor type {t!r}")
     return types
 

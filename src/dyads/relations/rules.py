@@ -206,6 +206,9 @@ def all_rule_names() -> dict[str, str]:
     names["arg.appositive_one"] = (
         "'Cohen and Murad, director of X': a singular apposition is said of one name"
     )
+    names["arg.relative_number"] = (
+        "'units and the infrastructure that provides': a singular verb, the last conjunct"
+    )
     names["parse.distant_target"] = (
         "'conducted strikes ... using aircraft against ISIL': far 'against'"
     )

@@ -161,7 +161,7 @@ def verb_cue(
                     p
                     for p in places
                     if (a := ctx.actor(s.actors, p.actor_id)) is not None
-                    and a.type in cue.target_types
+                    and cue.allows_target(a.type, a.origin)
                 ]
             return [
                 Edge(cue.relation, h, p, (), v, cue.weight, rule="verb")
@@ -266,7 +266,8 @@ def verb_cue(
         targets = [
             t
             for t in targets
-            if (a := ctx.actor(s.actors, t.actor_id)) is not None and a.type in cue.target_types
+            if (a := ctx.actor(s.actors, t.actor_id)) is not None
+            and cue.allows_target(a.type, a.origin)
         ]
     if (
         cue.relation == "COOPERATES"
