@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,8 @@ LOCAL_CONF = {
 #: groups, so small groups let DuckDB skip more of them by their min/max statistics (as
 #: ``dyads.store.ROW_GROUP_SIZE`` does for a DuckDB store).
 COPY_ROW_GROUP_BYTES = 1 << 20
+#: Errors (and warnings) a report carries to the driver; the rest are in ``output/errors/``.
+SHOWN_PROBLEMS = 100
 
 
 @dataclass
@@ -51,8 +54,12 @@ class SparkReport:
     counts: dict[str, int] = field(default_factory=dict)
     errors: int = 0
     warnings: int = 0
+    #: The first :data:`SHOWN_PROBLEMS` error lines, and as many warnings: (path, message) for a
+    #: warning, the one-line message for an error (all are in ``output/errors``, ``warnings``).
+    error_lines: list[str] = field(default_factory=list)
+    warning_lines: list[tuple[str, str]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
-    startup: float = 0.0  # seconds to start the SparkSession (0 when one was given)
+    startup: float = 0.0  # seconds to start the SparkSession (0 when one was running)
 
     @property
     def failed(self) -> bool:
@@ -71,6 +78,7 @@ def session(master: str | None = None, app: str = "dyads") -> SparkSession:
     if master.startswith("local"):
         # the Python workers run the interpreter of the driver (with dyads installed)
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # else it picks a network address
         for key, value in LOCAL_CONF.items():
             builder = builder.config(key, value)
     spark = builder.getOrCreate()
@@ -95,8 +103,11 @@ def spark_ingest(
     (default: Spark's default parallelism)."""
     settings = settings or Settings()
     out = str(output)
+    from pyspark.sql import SparkSession
+
     t0 = time.perf_counter()
-    own = spark is None
+    # a session this call starts is stopped at the end; one already running is left running
+    own = spark is None and SparkSession.getActiveSession() is None
     spark = spark or session(master)
     report = SparkReport(out, startup=time.perf_counter() - t0 if own else 0.0)
     try:
@@ -203,12 +214,10 @@ def _run(
 
     # -- 4. stories ------------------------------------------------------------------------------
     documents = processed.filter(F.col("table") == "documents").select("seq", F.col("documents.*"))
-    keys = documents.select(
-        "seq",
-        F.explode(
-            F.udf(tasks.band_keys(settings), T.ArrayType(T.LongType()))(F.col("fingerprint"))
-        ).alias("band"),
-    )
+    with warnings.catch_warnings():  # "cannot infer the eval type from type hints": a plain UDF
+        warnings.simplefilter("ignore", UserWarning)
+        band_udf = F.udf(tasks.band_keys(settings), T.ArrayType(T.LongType()))
+    keys = documents.select("seq", F.explode(band_udf(F.col("fingerprint"))).alias("band"))
     buckets = (
         keys.groupBy("band")
         .agg(F.sort_array(F.collect_list("seq")).alias("seqs"))
@@ -302,8 +311,14 @@ def _run(
         "actors": actors.count(),
         "relations": relations.count(),
     }
-    report.errors = problems.filter(F.col("kind") == "error").count()
-    report.warnings = problems.filter(F.col("kind") == "warning").count()
+    errors = problems.filter(F.col("kind") == "error")
+    notes = problems.filter(F.col("kind") == "warning")
+    report.errors, report.warnings = errors.count(), notes.count()
+    shown = SHOWN_PROBLEMS
+    report.error_lines = [r.message for r in errors.orderBy("seq").limit(shown).collect()]
+    report.warning_lines = [
+        (r.path, r.message) for r in notes.orderBy("seq").limit(shown).collect()
+    ]
     for df in (read, docs, processed, documents, actors):
         df.unpersist()
 
