@@ -8,6 +8,8 @@ SQL it will need, and the output says so.
 
     python bench/query_bench.py                         # 1,000,000 relations
     python bench/query_bench.py --relations 200000 --queries 50
+    python bench/query_bench.py --parquet     # the same store as a folder of Parquet tables, laid
+                                              # out as ``dyads spark ingest`` writes it, via --db
 """
 
 from __future__ import annotations
@@ -110,6 +112,27 @@ def _fallback_sql(name: str) -> Callable[..., Any]:
     return lambda store, a, b: store.query(sql, [a, b, b, a])
 
 
+def to_parquet_folder(db: Path, folder: Path) -> float:
+    """Write the store's tables as ``folder/<table>/part-0.parquet`` (the layout of a Spark
+    output, with its sorted copies' stamp in ``meta``); returns seconds."""
+    from dyads.store import SORTED_STAMP
+    from dyads.store.clustered import CLUSTERED, stamp
+    from dyads.store.hierarchy import read_hierarchy
+    from dyads.store.schema import TABLES
+
+    t0 = time.perf_counter()
+    with Store(db, read_only=True) as store:
+        hier = stamp(read_hierarchy(store))
+        for name in [*TABLES, *CLUSTERED.values()]:
+            (folder / name).mkdir(parents=True)
+            target = str(folder / name / "part-0.parquet")
+            sql = f"SELECT * FROM {name}"
+            if name == "meta":
+                sql += f" UNION ALL SELECT '{SORTED_STAMP}', '{hier}'"
+            store.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet, ROW_GROUP_SIZE 8192)")
+    return round(time.perf_counter() - t0, 1)
+
+
 def _percentile(values: list[float], q: float) -> float:
     return (
         statistics.quantiles(values, n=100, method="inclusive")[q - 1]
@@ -165,12 +188,19 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--db", type=Path, help="keep the store here (default: a temporary file)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--parquet", action="store_true", help="query the store as a folder of Parquet tables"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "bench.duckdb"
         if db.exists():
             db.unlink()
         build = build_store(db, args.relations, args.actors, args.docs, args.seed)
+        if args.parquet:
+            folder = Path(tmp) / "parquet"
+            build["parquet_seconds"] = to_parquet_folder(db, folder)
+            db = folder
         result = {"build": build, "queries": run_queries(db, args.queries, args.actors, args.seed)}
     if args.json:
         print(json.dumps(result, indent=2))

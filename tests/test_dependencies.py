@@ -2,7 +2,8 @@
 
 A fresh environment installs only what pyproject.toml declares (CI runs the README's commands in
 one), so an import of an undeclared package works on a developer's machine and fails there.
-The web app (``dyads.web``) may import the ``web`` extra as well; nothing else may.
+The web app (``dyads.web``) may import the ``web`` extra as well, the Spark job (``dyads.spark``)
+the ``spark`` extra; nothing else may.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ USED_INDIRECTLY = {
 #: The extra the web app's modules may import from, and where those modules are.
 WEB_EXTRA = "web"
 WEB = SRC / "web"
+#: Each extra, and the package whose modules may import from it.
+EXTRAS = {WEB_EXTRA: WEB, "spark": SRC / "spark"}
 
 
 def _norm(name: str) -> str:
@@ -43,11 +46,13 @@ def _declared(extra: str | None = None) -> set[str]:
     return names | (_names(meta["optional-dependencies"][extra]) if extra else set())
 
 
-def _imported_top_modules(web: bool | None = None) -> set[str]:
-    """Top-level modules imported by ``src/dyads`` (``web``: only by dyads.web, or all but it)."""
+def _imported_top_modules(extra: str | None | bool = True) -> set[str]:
+    """Top-level modules imported by ``src/dyads``: by all of it (``True``), by the modules of
+    no extra (``None``), or by those of ``extra``."""
     names: set[str] = set()
     for path in SRC.rglob("*.py"):
-        if web is not None and path.is_relative_to(WEB) != web:
+        owner = next((e for e, folder in EXTRAS.items() if path.is_relative_to(folder)), None)
+        if extra is not True and owner != extra:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
@@ -62,13 +67,16 @@ def _distributions(module: str) -> set[str]:
 
 
 def test_every_imported_package_is_declared() -> None:
-    for web, declared in ((False, _declared()), (True, _declared(WEB_EXTRA))):
-        undeclared = {m for m in _imported_top_modules(web) if not (_distributions(m) & declared)}
-        assert not undeclared, f"imported but not declared (web={web}): {sorted(undeclared)}"
+    for extra in (None, *EXTRAS):
+        declared = _declared(extra)
+        imported = _imported_top_modules(extra)
+        undeclared = {m for m in imported if not (_distributions(m) & declared)}
+        assert not undeclared, f"imported but not declared (extra={extra}): {sorted(undeclared)}"
 
 
 def test_every_declared_package_is_used() -> None:
     used = set().union(*(_distributions(m) for m in _imported_top_modules()))
-    assert set(USED_INDIRECTLY) <= _declared(WEB_EXTRA)
-    unused = _declared(WEB_EXTRA) - used - set(USED_INDIRECTLY)
+    declared = set().union(*(_declared(e) for e in EXTRAS))
+    assert set(USED_INDIRECTLY) <= declared
+    unused = declared - used - set(USED_INDIRECTLY)
     assert not unused, f"declared but never imported: {sorted(unused)}"

@@ -225,18 +225,15 @@ def _new_items(
         chunk = list(islice(it, LOOKUP_CHUNK))
         if not chunk:
             return
-        sizes = [len(i.text) if isinstance(i, Document) else 0 for i in chunk]
-        chunk = [  # what is parsed is stored, and its hash tells an edit from the same text
-            replace(i, text=i.text[:max_chars]) if isinstance(i, Document) and n > max_chars else i
-            for i, n in zip(chunk, sizes, strict=True)
-        ]
+        cut = [cut_text(i, max_chars) if isinstance(i, Document) else (i, None) for i in chunk]
+        chunk = [i for i, _ in cut]
         docs = [(i, i.source or i.id, text_hash(i.text)) for i in chunk if isinstance(i, Document)]
         by_source = store.sources_of(key for _, key, _ in docs)
         holders = store.holders_of(d.id for d, _, _ in docs)
         t.seconds["sources"] += time.perf_counter() - start
         links: dict[str, tuple[str, str]] = {}
         done = iter(docs)
-        for item, size in zip(chunk, sizes, strict=True):
+        for item, (_, note) in zip(chunk, cut, strict=True):
             if isinstance(item, SourceError):
                 report.errors.append(item)
                 if on_error:
@@ -269,18 +266,27 @@ def _new_items(
             recent.append(doc.id)
             if len(recent) > RECENT_IDS:
                 claims.pop(recent.popleft(), None)
-            if size > max_chars:
-                warn(
-                    doc.path or doc.id,
-                    f"text is {size:,} characters; only the first {max_chars:,} are parsed and "
-                    "stored (setting max_chars)",
-                )
+            if note:
+                warn(*note)
             yield doc
         if links:
             linked = store.link(links)
             report.documents_replaced += linked.replaced
             for old in linked.removed:
                 stories.discard(old)
+
+
+def cut_text(doc: Document, max_chars: int) -> tuple[Document, tuple[str, str] | None]:
+    """``doc`` with its text cut to ``max_chars`` (what is parsed is stored, and its hash tells an
+    edit from the same text), and the warning (path, message) when it was cut."""
+    size = len(doc.text)
+    if size <= max_chars:
+        return doc, None
+    message = (
+        f"text is {size:,} characters; only the first {max_chars:,} are parsed and stored "
+        "(setting max_chars)"
+    )
+    return replace(doc, text=doc.text[:max_chars]), (doc.path or doc.id, message)
 
 
 def scoped_id(doc_id: str, source: str) -> str:

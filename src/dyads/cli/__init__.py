@@ -12,6 +12,7 @@ from dyads.cli import (  # noqa: F401  (register commands)
     pipeline_cmds,
     query_cmds,
     serve_cmd,
+    spark_cmd,
 )
 from dyads.cli.app import main
 

@@ -38,11 +38,11 @@ def main() -> None:
 def db_option(f: F) -> F:
     return click.option(
         "--db",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=click.Path(path_type=Path),
         default=Path("dyads.duckdb"),
         show_default=True,
         envvar="DYADS_DB",
-        help="DuckDB database file.",
+        help="DuckDB database file, or a folder of Parquet tables (dyads spark ingest).",
     )(f)
 
 

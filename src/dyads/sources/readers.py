@@ -586,3 +586,49 @@ def read_html(
         date=parse_date(page.date),
         outlet=page.sitename,
     )
+
+
+#: Rows of a Parquet file decoded at a time (memory stays bounded on large files).
+PARQUET_BATCH_ROWS = 1024
+
+
+@register_reader(".parquet")
+def read_parquet(
+    path: Path,
+    warn: Warn | None = None,
+    max_file_bytes: int = MAX_FILE_BYTES,
+    fields: RecordFields = DEFAULT_FIELDS,
+) -> Iterator[Document | SourceError]:
+    """The rows of a Parquet file as records (the fields of a JSONL record, by column name; its
+    ``line`` is the row number, 1-based). A file Arrow cannot read is one error."""
+    import pyarrow.lib
+    import pyarrow.parquet as pq
+
+    where = display(path)
+    try:
+        parquet = pq.ParquetFile(path)
+    except (pyarrow.lib.ArrowException, OSError) as err:
+        if isinstance(err, FileNotFoundError | PermissionError | IsADirectoryError):
+            raise
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise NotText(f"not a readable Parquet file ({reason})", path=where) from err
+    if parquet.metadata.num_rows == 0:
+        raise EmptyDocument("file is empty (no rows)", path=where)
+    seen: dict[str, int] = {}
+    row = 0
+    for batch in parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS):
+        for rec in batch.to_pylist():
+            row += 1
+            text = rec.get(fields.text_key(rec) or "text")
+            if isinstance(text, str) and len(text.encode("utf-8", "replace")) > max_file_bytes:
+                yield MalformedRecord(
+                    f"record is over the size limit ({max_file_bytes:,} bytes, setting "
+                    "max_file_bytes): skipped",
+                    path=where,
+                    line=row,
+                )
+                continue
+            try:
+                yield _from_record(rec, path, row, warn, seen, fields)
+            except SourceError as err:
+                yield err

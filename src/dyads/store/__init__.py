@@ -9,7 +9,7 @@ document, so a source whose text changed replaces its old document (``Store.writ
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,7 +21,15 @@ from dyads.errors import StoreBusy, StoreError
 from dyads.records import Document, ProcessedDocument, text_hash
 from dyads.store.schema import ARROW, MARKER, SCHEMA_VERSION, TABLES
 
-__all__ = ["Store", "SCHEMA_VERSION", "TABLES", "Written", "ensure_indexes", "relations_table"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Store",
+    "TABLES",
+    "Written",
+    "batch_tables",
+    "ensure_indexes",
+    "relations_table",
+]
 
 T = TypeVar("T")
 
@@ -48,7 +56,16 @@ ROW_GROUP_SIZE = 8_192
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     """A connection to the store at ``path``; writable stores are attached with ROW_GROUP_SIZE
-    (a per-attach option, not kept in the file)."""
+    (a per-attach option, not kept in the file). A folder is a store of Parquet tables
+    (:func:`_parquet_views`), read-only."""
+    if path.is_dir():
+        if not read_only:
+            raise StoreError(
+                "is a folder of Parquet tables (the output of 'dyads spark ingest'), which is "
+                "read-only; ingest into a DuckDB file instead",
+                path=str(path),
+            )
+        return _parquet_views(path)
     if read_only:
         return duckdb.connect(str(path), read_only=True)
     con = duckdb.connect()
@@ -60,6 +77,39 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     con.execute("USE dyads")
     # an in-memory host connection would spill to ./.tmp; keep spills beside the store
     con.execute("SET temp_directory = ?", [f"{path}.tmp"])
+    return con
+
+
+#: The ``meta`` key of a Parquet store that holds the stamp of its sorted relation copies (the
+#: table comment of a DuckDB store's copies, :func:`dyads.store.clustered.ensure_indexes`).
+SORTED_STAMP = "sorted_copies"
+
+
+def _parquet_views(folder: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with one view per table over ``folder/<table>/*.parquet`` (the layout
+    ``dyads spark ingest`` writes): nothing is copied, DuckDB reads the files as queries need
+    them. A table without a folder is an empty table of the store's schema; the sorted copies are
+    views stamped fresh when ``meta`` holds their stamp (as the Spark job writes it)."""
+    from dyads.store.clustered import CLUSTERED
+
+    con = duckdb.connect()
+    try:
+        for name in [*TABLES, *CLUSTERED.values()]:
+            files = sorted((folder / name).glob("*.parquet"))
+            if files:
+                listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+                con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{listed}])")
+            elif name in TABLES:
+                con.execute(f"CREATE TEMP TABLE {name} ({TABLES[name]})")
+        stamp = con.execute("SELECT value FROM meta WHERE key = ?", [SORTED_STAMP]).fetchall()
+        if stamp:
+            for table in CLUSTERED.values():
+                if (folder / table).is_dir():
+                    quoted = stamp[0][0].replace("'", "''")
+                    con.execute(f"COMMENT ON VIEW {table} IS '{quoted}'")
+    except BaseException:
+        con.close()
+        raise
     return con
 
 
@@ -300,7 +350,7 @@ class Store:
             if p.document.id not in known:
                 known.add(p.document.id)
                 fresh.append(p)
-        rows = _rows(fresh, stories) if fresh else {}
+        rows = batch_tables(fresh, stories) if fresh else {}
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -452,7 +502,17 @@ def _is_damage(err: duckdb.Error) -> bool:
     )
 
 
-def _rows(batch: Sequence[ProcessedDocument], stories: dict[str, str]) -> dict[str, pa.Table]:
+def batch_tables(
+    batch: Sequence[ProcessedDocument], stories: Mapping[str, str] | None = None
+) -> dict[str, pa.Table]:
+    """The rows ``batch`` adds to each per-document table (``documents``, ``sentences``,
+    ``actors``, ``mentions``, ``relations``), as Arrow tables of the store's schema
+    (:data:`dyads.store.schema.ARROW`). ``stories`` maps document id to story id (a document
+    missing from it is a story of its own). An actor named by several documents is one row (the
+    first document's); a mention or relation repeated inside a document is one row.
+
+    What the local ingest inserts into DuckDB and the Spark job writes as Parquet."""
+    stories = stories or {}
     docs, sents, ments, rels = [], [], [], []
     actors: dict[str, dict[str, Any]] = {}
     for p in batch:

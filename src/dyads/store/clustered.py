@@ -114,6 +114,11 @@ def _chunks(counts: list[tuple[str, int]], size: int) -> list[tuple[str, str]]:
     return [(run[0], run[-1]) for run in runs]
 
 
+def stamp(hier: Hierarchy) -> str:
+    """The stamp of sorted copies built by ``hier`` (a Parquet store keeps it in ``meta``)."""
+    return _stamp(hier)
+
+
 def _stamp(hier: Hierarchy) -> str:
     """The comment of a sorted copy: how it was built and the hierarchy it is sorted by."""
     return f"dyads sorted copy 2; hierarchy {hier.signature()}"
@@ -142,8 +147,9 @@ def _fresh_tables(store: Store, hier: Hierarchy) -> dict[str, str]:
     fresh = [
         t
         for (t,) in store.con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' "
-            "AND comment = ? AND table_name IN (SELECT unnest(?::VARCHAR[]))",
+            "SELECT name FROM (SELECT table_name AS name, comment, schema_name FROM "
+            "duckdb_tables() UNION ALL SELECT view_name, comment, schema_name FROM duckdb_views()) "
+            "WHERE schema_name = 'main' AND comment = ? AND name IN (SELECT unnest(?::VARCHAR[]))",
             [_stamp(hier), list(CLUSTERED.values())],
         ).fetchall()
     ]

@@ -143,6 +143,14 @@ class StoryIndex:
             h = (x[:, None] * self._a[None, :] + self._b[None, :]) >> np.uint64(32)
         return np.asarray(h.min(axis=0).astype(np.uint32))
 
+    def band_keys(self, fp: Sequence[int]) -> list[int]:
+        """The distinct band keys of a fingerprint (none for an empty one): two documents are
+        candidates of each other when they share one. The buckets of a group-by that finds the
+        same candidates as this index (``dyads.spark``)."""
+        if not len(fp):
+            return []
+        return sorted({int(k) for k in self._band_keys(self.signature(fp))})
+
     # -- internals ---------------------------------------------------------------------------
     def _insert(
         self, doc_id: str, fp: Sequence[int], choose: Callable[[np.ndarray, np.ndarray], str]
