@@ -37,3 +37,9 @@ def test_a_bad_lexicon_names_the_file_and_the_problem(tmp_path: Path) -> None:
     broken.write_text("verbs: [\n")
     with pytest.raises(DataError, match="broken.yaml"):
         load_lexicon((broken,))
+    typed = tmp_path / "typed.yaml"
+    typed.write_text(
+        "verbs:\n  - {lemmas: [mentor], relation: SUPPORTS, target_types: [listed:rebels]}\n"
+    )
+    with pytest.raises(DataError, match="typed.yaml.*unknown actor type 'listed:rebels'"):
+        load_lexicon((typed,))

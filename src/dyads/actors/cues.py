@@ -97,6 +97,14 @@ class SentenceCues:
     definitions: list[tuple[str, int]] = field(default_factory=list)
 
 
+def in_longer_name(tok: Token) -> bool:
+    """Whether a word modifies a proper noun right after it, as part of a longer name the model
+    left without an entity ("Combined" and "Forces" in "Combined Joint Forces Land Component
+    Command")."""
+    after = tok.i + 1
+    return tok.dep_ == "compound" and after < len(tok.doc) and tok.doc[after].pos_ == "PROPN"
+
+
 def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text)) and sum(c.isupper() for c in text) >= len(text) / 2
 
@@ -691,13 +699,8 @@ class _Builder:
                 "aircraft",
             ):
                 continue
-            if (
-                tok.pos_ == "PROPN"
-                and tok.dep_ == "compound"
-                and tok.i + 1 < len(doc)
-                and doc[tok.i + 1].pos_ == "PROPN"
-            ):
-                continue  # "Combined Joint Forces Land Component Command": part of a longer name
+            if tok.pos_ == "PROPN" and in_longer_name(tok):
+                continue  # "Joint Forces" in "Combined Joint Forces Land Component Command"
             start = tok.i
             while start > 0 and not self.occ[start - 1]:
                 prev = doc[start - 1]

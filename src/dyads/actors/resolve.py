@@ -25,6 +25,7 @@ from dyads.actors.cues import (
     Cue,
     SentenceCues,
     body_of,
+    in_longer_name,
     office_before,
     sentence_cues,
 )
@@ -573,9 +574,8 @@ class _Resolution:
             tok = self.sents[si][cue.start]
             if tok.ent_type_ in ("NORP", "GPE", "LOC", "FAC"):
                 continue  # "Kurdish", "Sanaa": a people or a place, not a short name
-            after = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-            if tok.dep_ == "compound" and after is not None and after.pos_ == "PROPN":
-                continue  # "Combined Joint Forces Land Component Command": a longer name
+            if in_longer_name(tok):
+                continue  # "Combined" in "Combined Joint Forces Land Component Command"
             owners = index.get(normalise(cue.text), set())
             if len(owners) == 1:
                 self.resolved[(si, ci)] = (next(iter(owners)), "short_form")

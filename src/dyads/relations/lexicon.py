@@ -10,8 +10,8 @@ from typing import Any
 
 from dyads.datafile import Fields, load_yaml
 from dyads.errors import DataError
-from dyads.records import ACTOR_TYPES, RELATION_TYPES, SUPPORT_KINDS
-from dyads.relations.ontology import PLOVER_EVENTS, load_ontology
+from dyads.records import RELATION_TYPES, SUPPORT_KINDS
+from dyads.relations.ontology import PLOVER_EVENTS, admits, check_types, load_ontology
 
 #: The word sets of modality.yaml (each required).
 MODALITY_SETS = (
@@ -53,13 +53,10 @@ class VerbCue:
     mode: str | None = None  # and its PLOVER mode
 
     def allows_target(self, actor_type: str, origin: str) -> bool:
-        """Whether an actor of this type may be the cue's target ("listed:other": a gazetteer
-        actor of type other, not a name the text introduced that nothing else types)."""
-        if not self.target_types:
-            return True
-        return actor_type in self.target_types or (
-            origin != "text" and f"listed:{actor_type}" in self.target_types
-        )
+        """Whether an actor of this type and origin may be the cue's target (see
+        :func:`dyads.relations.ontology.admits`: "listed:other" admits a gazetteer actor of type
+        other, not a name the text introduced that nothing else types)."""
+        return admits(self.target_types, actor_type, origin)
 
 
 @dataclass(frozen=True)
@@ -166,7 +163,7 @@ def _merge(lex: Lexicon, data: Fields) -> None:
             reverse=f.flag("reverse"),
             requires=f.words("requires"),
             polarity=str(polarity),
-            target_types=_actor_types(f, "target_types"),
+            target_types=check_types(f, "target_types"),
             both_ways=f.flag("both_ways"),
             ignore_voice=f.flag("ignore_voice"),
             object_owner=f.flag("object_owner"),
@@ -229,14 +226,6 @@ def _merge(lex: Lexicon, data: Fields) -> None:
             else:
                 lex.kind_phrases.setdefault(parts, kind)
     data.done()
-
-
-def _actor_types(f: Fields, key: str) -> tuple[str, ...]:
-    types = f.words(key)
-    for t in types:
-        if t.removeprefix("listed:") not in ACTOR_TYPES:
-            raise f.error(key, f"unknown actor type {t!r}")
-    return types
 
 
 def _parse(text: str, name: str) -> Fields:

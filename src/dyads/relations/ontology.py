@@ -6,6 +6,7 @@ described, no other; unknown keys are errors naming the line.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -15,7 +16,7 @@ from dyads.datafile import Fields, load_yaml
 from dyads.errors import DataError
 from dyads.records import ACTOR_TYPES, MODALITIES, RELATION_TYPES, SUPPORT_KINDS
 
-__all__ = ["Ontology", "RelationType", "load_ontology", "parse_ontology"]
+__all__ = ["Ontology", "RelationType", "admits", "load_ontology", "parse_ontology"]
 
 _FILE = "ontology.yaml"
 #: PLOVER 2021 event types (CAMEO2PLOVER-2021 of the Open Event Data Alliance), plus the older
@@ -24,6 +25,30 @@ PLOVER_EVENTS = frozenset(
     """AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE DEMAND REJECT THREATEN
     PROTEST MOBILIZE SANCTION COERCE ASSAULT DISAPPROVE""".split()
 )
+
+
+#: Prefixes of a type in a target-type list: "text:other" admits an actor of type other only when
+#: the text introduced it (an unknown name), "listed:other" only when the gazetteer lists it.
+TYPE_PREFIXES = ("text:", "listed:")
+
+
+def admits(types: Collection[str], actor_type: str, origin: str) -> bool:
+    """Whether a target-type list (of the ontology or the lexicon) admits an actor of this type
+    and origin ("gazetteer", "user" or "text"); an empty list admits every actor."""
+    if not types:
+        return True
+    scope = "text" if origin == "text" else "listed"
+    return actor_type in types or f"{scope}:{actor_type}" in types
+
+
+def check_types(f: Fields, key: str) -> tuple[str, ...]:
+    """The actor types of ``key`` in their order, each a type or a prefixed one; else an error."""
+    types = f.words(key)
+    for t in types:
+        bare = next((t.removeprefix(p) for p in TYPE_PREFIXES if t.startswith(p)), t)
+        if bare not in ACTOR_TYPES:
+            raise f.error(key, f"unknown actor type {t!r}")
+    return types
 
 
 @dataclass(frozen=True)
@@ -45,11 +70,7 @@ class RelationType:
     def allows_target(self, actor_type: str, from_text: bool) -> bool:
         if actor_type in self.not_target_types:
             return False
-        if not self.target_types:
-            return True
-        return actor_type in self.target_types or (
-            from_text and f"text:{actor_type}" in self.target_types
-        )
+        return admits(self.target_types, actor_type, "text" if from_text else "gazetteer")
 
 
 @dataclass(frozen=True)
@@ -60,14 +81,6 @@ class Ontology:
     @property
     def symmetric(self) -> frozenset[str]:
         return frozenset(r for r, t in self.relations.items() if t.symmetric)
-
-
-def _types(f: Fields, key: str) -> frozenset[str]:
-    out = frozenset(f.words(key))
-    for t in out:
-        if t.removeprefix("text:") not in ACTOR_TYPES:
-            raise f.error(key, f"unknown actor type {t!r}")
-    return out
 
 
 def _event(f: Fields, key: str) -> str | None:
@@ -102,8 +115,8 @@ def parse_ontology(text: str, path: str = _FILE) -> Ontology:
             mode_by_kind=by_kind,
             place_target=f.flag("place_target"),
             place_source=f.flag("place_source"),
-            target_types=_types(f, "target_types"),
-            not_target_types=_types(f, "not_target_types"),
+            target_types=frozenset(check_types(f, "target_types")),
+            not_target_types=frozenset(check_types(f, "not_target_types")),
             state_levels=f.flag("state_levels", True),
             within_family=f.flag("within_family", True),
             own_state=f.flag("own_state", True),

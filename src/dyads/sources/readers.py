@@ -401,6 +401,16 @@ class _Decoder:
             )
 
 
+def _oversized_record(where: str, line: int, max_file_bytes: int) -> MalformedRecord:
+    """A JSONL line or Parquet row over the size limit: skipped, the rest of the file read."""
+    return MalformedRecord(
+        f"record is over the size limit ({max_file_bytes:,} bytes, setting max_file_bytes): "
+        "skipped",
+        path=where,
+        line=line,
+    )
+
+
 @register_reader(".jsonl", ".ndjson")
 def read_jsonl(
     path: Path,
@@ -417,12 +427,7 @@ def read_jsonl(
     for lineno, raw in _lines(path, max_file_bytes):
         if raw is None:
             blank = False
-            yield MalformedRecord(
-                f"record is over the size limit ({max_file_bytes:,} bytes, setting "
-                "max_file_bytes): skipped",
-                path=where,
-                line=lineno,
-            )
+            yield _oversized_record(where, lineno, max_file_bytes)
             continue
         if "\x00" in raw if isinstance(raw, str) else b"\x00" in raw:
             blank = False
@@ -621,12 +626,7 @@ def read_parquet(
             row += 1
             text = rec.get(fields.text_key(rec) or "text")
             if isinstance(text, str) and len(text.encode("utf-8", "replace")) > max_file_bytes:
-                yield MalformedRecord(
-                    f"record is over the size limit ({max_file_bytes:,} bytes, setting "
-                    "max_file_bytes): skipped",
-                    path=where,
-                    line=row,
-                )
+                yield _oversized_record(where, row, max_file_bytes)
                 continue
             try:
                 yield _from_record(rec, path, row, warn, seen, fields)
